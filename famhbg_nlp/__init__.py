@@ -1,0 +1,14 @@
+"""famhbg-nlp: who, where, when and how much in Swedish municipal meeting minutes."""
+
+from __future__ import annotations
+
+from importlib.metadata import PackageNotFoundError, version
+
+from .pipeline import blank, load
+
+try:
+    __version__ = version("famhbg-nlp")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree without install
+    __version__ = "0.0.0"
+
+__all__ = ["__version__", "blank", "load"]

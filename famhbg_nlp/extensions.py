@@ -1,0 +1,44 @@
+"""Custom attributes on ``Doc`` and ``Span``.
+
+Registration is explicit: each factory (and :func:`famhbg_nlp.load`) calls
+:func:`register_extensions`, which is idempotent. Nothing is registered at import.
+
+Typed values live in per-label attributes (``span._.date``, ``span._.amount``,
+``span._.municipality``, ``span._.person``); ``span._.value`` forwards to the
+attribute of the span's label and returns the scheme's JSON value (ISO date or
+``{"start", "end"}``, whole kronor, canonical municipality name).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc, Span
+
+#: label -> name of the Span attribute that holds the typed value for that label.
+VALUE_ATTRS: dict[str, str] = {
+    "DATE": "date",
+    "AMOUNT": "amount",
+    "MUNICIPALITY": "municipality",
+    "PERSON": "person",
+}
+
+
+def span_value(span: Span) -> Any:
+    """The scheme value of ``span``: its label's typed value as JSON, or ``None``."""
+    attr = VALUE_ATTRS.get(span.label_)
+    if attr is None:
+        return None
+    typed = getattr(span._, attr)
+    return None if typed is None else typed.to_json()
+
+
+def register_extensions() -> None:
+    """Register every custom attribute the package uses, once."""
+    for attr in VALUE_ATTRS.values():
+        if not Span.has_extension(attr):
+            Span.set_extension(attr, default=None)
+    if not Span.has_extension("value"):
+        Span.set_extension("value", getter=span_value)
+    if not Doc.has_extension("meeting_date"):
+        Doc.set_extension("meeting_date", default=None)

@@ -1,0 +1,49 @@
+"""Building and loading pipelines."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+
+from .defaults import LANG, RULE_PIPES, TOKENIZER
+from .extensions import register_extensions
+
+#: Package that holds the shipped trained pipeline (a spaCy model directory named ``model``).
+MODEL_PACKAGE = "famhbg_nlp.models"
+MODEL_DIR = "model"
+
+
+def blank() -> Language:
+    """An empty Swedish pipeline with the project tokenizer."""
+    register_extensions()
+    return spacy.blank(LANG, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+
+
+def rules_pipeline() -> Language:
+    """Tokenizer plus the rule components, no trained model."""
+    nlp = blank()
+    for name in RULE_PIPES:
+        nlp.add_pipe(name)
+    return nlp
+
+
+def shipped_model_path() -> Path | None:
+    """Directory of the trained pipeline shipped inside the package, if there is one."""
+    try:
+        path = resources.files(MODEL_PACKAGE).joinpath(MODEL_DIR)
+    except ModuleNotFoundError:
+        return None
+    path = Path(str(path))
+    return path if (path / "config.cfg").is_file() else None
+
+
+def load(path: str | Path | None = None) -> Language:
+    """Load a pipeline: ``path`` if given, else the shipped trained one, else the rule pipeline."""
+    register_extensions()
+    if path is not None:
+        return spacy.load(path)
+    shipped = shipped_model_path()
+    return spacy.load(shipped) if shipped is not None else rules_pipeline()

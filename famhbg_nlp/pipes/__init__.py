@@ -1,0 +1,1 @@
+"""Pipeline components, one sub-package each (factory, component, patterns, value model)."""

@@ -1,0 +1,1 @@
+"""Money amounts (``1500 tkr``, ``700 000 kr``, ``1,5 mnkr``) with their value in whole kronor."""

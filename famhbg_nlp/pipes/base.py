@@ -1,0 +1,50 @@
+"""Shared behaviour of the rule components.
+
+A rule component finds candidate spans of one label, gives each a typed value,
+merges them into ``doc.ents`` under its merge policy, keeps all its matches in
+``doc.spans[name]`` for inspection, and finally gives a value to every entity
+of its label that has none yet (e.g. spans proposed by the trained NER).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ..extensions import VALUE_ATTRS, register_extensions
+from ..spans import merge_ents
+
+
+class RuleComponent:
+    """Base class: subclasses implement :meth:`find` and :meth:`value_of`."""
+
+    label: str = ""
+
+    def __init__(self, nlp: Language, name: str, *, policy: str) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.policy = policy
+        self.attr = VALUE_ATTRS[self.label]
+
+    def find(self, doc: Doc, **kwargs: Any) -> Iterable[tuple[Span, Any]]:
+        """Yield ``(span, typed value or None)`` for every match in ``doc``."""
+        raise NotImplementedError
+
+    def value_of(self, span: Span, **kwargs: Any) -> Any:
+        """Typed value of an entity found by someone else (the NER), or ``None``."""
+        raise NotImplementedError
+
+    def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
+        found = list(self.find(doc, **kwargs))
+        doc.spans[self.name] = [span for span, _ in found]
+        for span, value in found:
+            setattr(span._, self.attr, value)
+        accepted = {(s.start, s.end) for s in merge_ents(doc, (s for s, _ in found), self.policy)}
+        for ent in doc.ents:
+            if ent.label_ == self.label and (ent.start, ent.end) not in accepted and getattr(ent._, self.attr) is None:
+                setattr(ent._, self.attr, self.value_of(ent, **kwargs))
+        return doc

@@ -1,0 +1,1 @@
+"""Day-precision dates and day ranges with ISO values; the meeting date of the document."""

@@ -1,0 +1,63 @@
+"""The project tokenizer: spaCy's Swedish rules plus what the annotation scheme needs.
+
+Every span the scheme allows must start and end on a token boundary:
+
+* a sentence-final period after a money unit or a month abbreviation is its own
+  token (``700 000 kr.`` -> ``kr`` ``.``, ``28 dec.`` -> ``dec`` ``.``);
+* a unit glued to its number or followed by ``/`` splits (``1500tkr``, ``21 kr/invånare``);
+* markdown strike-through and emphasis split from words (``~~Jonas``, ``Åstorp~~``);
+* day ranges (``2-3/9``, ``200903-04``, ``22–23``) stay single tokens, so a range is one span.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.language import Language
+from spacy.tokenizer import Tokenizer
+from spacy.language import create_tokenizer as spacy_tokenizer
+from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
+
+#: Money units and month abbreviations whose trailing period is punctuation, not part of the span.
+UNITS = ("kr", "tkr", "kkr", "mkr", "mnkr", "mdkr", "sek", "msek", "tsek")
+MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
+
+_UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
+
+PREFIXES = (r"~~",)
+SUFFIXES = (
+    r"~~",
+    # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it);
+    # one fixed-width look-behind per word
+    *(rf"(?i:(?<=\b{word})\.)" for word in UNITS + MONTH_ABBREVIATIONS),
+)
+INFIXES = (
+    # "1500tkr" -> "1500" "tkr"
+    rf"(?i:(?<=[0-9])(?=(?:{_UNIT_ALT})\b))",
+    # "kr/invånare", "tkr/år" -> "kr" "/" ...
+    *(rf"(?i:(?<=\b{unit})/)" for unit in UNITS),
+    r"~~",
+)
+
+
+def customize(tokenizer: Tokenizer, defaults: type) -> Tokenizer:
+    """Add the project rules to a spaCy tokenizer built from ``defaults``, in place."""
+    prefixes = list(PREFIXES) + list(defaults.prefixes or ())
+    suffixes = list(SUFFIXES) + list(defaults.suffixes or ())
+    infixes = list(INFIXES) + list(defaults.infixes or ())
+    tokenizer.prefix_search = compile_prefix_regex(prefixes).search
+    tokenizer.suffix_search = compile_suffix_regex(suffixes).search
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
+    dotted = {f"{word}." for word in UNITS + MONTH_ABBREVIATIONS}
+    tokenizer.rules = {key: value for key, value in tokenizer.rules.items() if key.lower() not in dotted}
+    return tokenizer
+
+
+@registry.tokenizers("famhbg_nlp.tokenizer.v1")
+def create_tokenizer() -> Callable[[Language], Tokenizer]:
+    """Config entry point: ``[nlp.tokenizer] @tokenizers = "famhbg_nlp.tokenizer.v1"``."""
+
+    def make(nlp: Language) -> Tokenizer:
+        return customize(spacy_tokenizer()(nlp), nlp.Defaults)
+
+    return make
