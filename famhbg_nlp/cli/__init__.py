@@ -1,0 +1,45 @@
+"""The ``famhbg`` command: thin Typer wrappers over the package's plain functions."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from .. import __version__
+from .corpus import app as corpus_app
+from .extract import extract
+from .training import crossval, evaluate, train
+
+app = typer.Typer(
+    name="famhbg",
+    help="Extract persons, municipalities, organisations, dates and amounts from Swedish meeting minutes.",
+    no_args_is_help=True,
+    add_completion=False,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"famhbg-nlp {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = None,
+) -> None:
+    """famhbg-nlp command line."""
+
+
+app.command("extract")(extract)
+app.add_typer(corpus_app, name="corpus")
+app.command("train")(train)
+app.command("evaluate")(evaluate)
+app.command("crossval")(crossval)
+
+
+def main() -> None:
+    app()
