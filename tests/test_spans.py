@@ -1,0 +1,75 @@
+"""Merge policies: how rule spans and NER entities combine."""
+
+import pytest
+from spacy.tokens import Span
+
+import famhbg_nlp
+from famhbg_nlp.spans import merge_ents
+
+TEXT = "Projektet vid Högskolan i Kristianstad fick 200 tkr den 3 maj"
+
+
+def _doc(ents):
+    doc = famhbg_nlp.blank()(TEXT)
+    doc.ents = [doc.char_span(TEXT.index(t), TEXT.index(t) + len(t), label=label) for t, label in ents]
+    return doc
+
+
+def _rule(doc, text, label):
+    start = TEXT.index(text)
+    return doc.char_span(start, start + len(text), label=label)
+
+
+def _ents(doc):
+    return [(e.text, e.label_) for e in doc.ents]
+
+
+@pytest.mark.parametrize(
+    "policy,ner,rule,expected",
+    [
+        pytest.param("longest", [("Högskolan i Kristianstad", "ORG")], ("Kristianstad", "MUNICIPALITY"),
+                     [("Högskolan i Kristianstad", "ORG")], id="longest-keeps-longer-other-label"),
+        pytest.param("rules", [("Högskolan i Kristianstad", "ORG")], ("Kristianstad", "MUNICIPALITY"),
+                     [("Kristianstad", "MUNICIPALITY")], id="rules-always-win"),
+        pytest.param("longest", [("den 3 maj", "DATE")], ("3 maj", "DATE"),
+                     [("3 maj", "DATE")], id="longest-same-label-takes-rule-boundary"),
+        pytest.param("longest", [("200", "DATE")], ("200 tkr", "AMOUNT"),
+                     [("200 tkr", "AMOUNT")], id="longest-rule-longer-wins"),
+        pytest.param("ner", [("den 3 maj", "DATE")], ("3 maj", "DATE"),
+                     [("den 3 maj", "DATE")], id="ner-keeps-entities"),
+        pytest.param("ner", [], ("3 maj", "DATE"), [("3 maj", "DATE")], id="ner-fills-gaps"),
+    ],
+)
+def test_policies(policy, ner, rule, expected):
+    doc = _doc(ner)
+    merge_ents(doc, [_rule(doc, *rule)], policy)
+    assert _ents(doc) == expected
+
+
+def test_overlapping_rule_spans_longest_first():
+    doc = _doc([])
+    accepted = merge_ents(doc, [_rule(doc, "Kristianstad", "MUNICIPALITY"), _rule(doc, "i Kristianstad", "ORG")], "rules")
+    assert [(s.text, s.label_) for s in accepted] == [("i Kristianstad", "ORG")]
+
+
+def test_unknown_policy_is_a_clear_error():
+    doc = _doc([])
+    with pytest.raises(ValueError, match="Unknown merge policy 'best'"):
+        merge_ents(doc, [], "best")
+
+
+def test_value_forwards_to_label_attribute():
+    from dataclasses import dataclass
+
+    @dataclass(frozen=True)
+    class Fake:
+        kronor: int
+
+        def to_json(self):
+            return self.kronor
+
+    doc = _doc([("200 tkr", "AMOUNT"), ("Högskolan i Kristianstad", "ORG")])
+    amount, org = doc.ents[1], doc.ents[0]
+    amount._.amount = Fake(200000)
+    assert Span(doc, amount.start, amount.end, label="AMOUNT")._.value == 200000
+    assert org._.value is None
