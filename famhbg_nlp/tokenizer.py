@@ -24,7 +24,11 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 
-PREFIXES = (r"~~",)
+PREFIXES = (
+    r"~~",
+    # a sign before a number is not part of an amount: "-300 tkr" -> "-" "300" "tkr"
+    r"[-−–](?=[0-9])",
+)
 SUFFIXES = (
     r"~~",
     # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it);
@@ -37,6 +41,8 @@ INFIXES = (
     # "kr/invånare", "tkr/år" -> "kr" "/" ...
     *(rf"(?i:(?<=\b{unit})/)" for unit in UNITS),
     r"~~",
+    # "25:-/år" -> "25:-" "/" "år"
+    r"(?<=[:,]-)/",
 )
 
 

@@ -1,15 +1,104 @@
-"""The amounts rule component. PLACEHOLDER: being written; finds nothing yet."""
+"""The amounts rule component: sums of money with their value in whole kronor.
+
+Spans follow the annotation scheme: the number and its unit only (``knappt 700 000 kr.``
+-> ``700 000 kr``; ``85 tkr/år`` -> ``85 tkr``). A sign or bullet before the number is
+outside the span and values are never negative. A regex match that does not align with
+the tokens is skipped, and the search goes on from the next character, so one odd token
+never hides a later amount.
+"""
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST
+from ...resources import read_tsv
 from ..base import RuleComponent
+from .patterns import AMOUNT_RE, WORD_BEFORE_RE, YEAR_RE
+from .value import Amount, amount_of_match, parse_amount
+
+#: Packaged table of known false positives (see its header for the kinds).
+FALSE_POSITIVES = ("famhbg_nlp.pipes.amounts", "false_positives.tsv")
+#: File written by :meth:`AmountsComponent.to_disk`.
+DISK_FILE = "year_headings.json"
+
+
+def packaged_year_headings() -> list[str]:
+    """Words that make a following year a column heading (``Budget 2021 tkr``)."""
+    rows = read_tsv(*FALSE_POSITIVES)
+    return sorted({row["text"].strip().lower() for row in rows if row["kind"] == "year_heading"})
 
 
 class AmountsComponent(RuleComponent):
+    """Finds AMOUNT spans and reads their value; see :mod:`.value` for the reading rules."""
+
     label = "AMOUNT"
 
-    def find(self, doc, **kwargs):
-        return []
+    def __init__(
+        self,
+        nlp: Language,
+        name: str,
+        *,
+        policy: str,
+        ranges: bool = AMOUNTS_RANGES,
+        unit_first: bool = AMOUNTS_UNIT_FIRST,
+    ) -> None:
+        super().__init__(nlp, name, policy=policy)
+        self.ranges = ranges
+        self.unit_first = unit_first
+        self.year_headings: frozenset[str] = frozenset(packaged_year_headings())
 
-    def value_of(self, span, **kwargs):
-        return None
+    # ------------------------------------------------------------------ finding
+
+    def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Amount | None]]:
+        text = doc.text
+        pos = 0
+        while True:
+            match = AMOUNT_RE.search(text, pos)
+            if match is None:
+                return
+            span = doc.char_span(match.start(), match.end(), label=self.label, alignment_mode="strict")
+            if span is None:
+                # not on token boundaries: try again one character on (lookbehinds keep
+                # the retry from starting inside the same number)
+                pos = match.start() + 1
+                continue
+            pos = match.end()
+            if self._rejected(match, text):
+                continue
+            yield span, amount_of_match(match)
+
+    def _rejected(self, match, text: str) -> bool:
+        """Whether a match is a known false positive or a form switched off in the config."""
+        if match["low"] is not None:
+            return not self.ranges
+        if match["first_number"] is not None:
+            return not self.unit_first or YEAR_RE.fullmatch(match["first_number"]) is not None
+        if match["number"] is not None and YEAR_RE.fullmatch(match["number"]):
+            before = WORD_BEFORE_RE.search(text, max(0, match.start() - 40), match.start())
+            return before is not None and before["word"].lower() in self.year_headings
+        return False
+
+    def value_of(self, span: Span, **kwargs: Any) -> Amount | None:
+        """The value of an AMOUNT proposed by the NER: its whole text must be one amount."""
+        return parse_amount(span.text)
+
+    # ------------------------------------------------------------ serialization
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the false-positive table with the pipeline, so it loads without this package's data."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        (path / DISK_FILE).write_text(json.dumps(sorted(self.year_headings), ensure_ascii=False), encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AmountsComponent:
+        file = Path(path) / DISK_FILE
+        if file.is_file():
+            self.year_headings = frozenset(json.loads(file.read_text(encoding="utf-8")))
+        return self

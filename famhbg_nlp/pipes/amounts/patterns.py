@@ -1,0 +1,132 @@
+"""Regex building blocks of money amounts, as data.
+
+Group names carry the value: a unit group ``unit_tkr`` multiplies by 1 000
+(:data:`MULTIPLIERS`); a number group says how the number is written
+(``grouped``: thousands grouped by a space or a period; ``plain``: digits only,
+with ``decimals`` after a decimal comma or ``point_decimals`` after an
+English decimal point; ``words``: a number word).
+
+Two compiled patterns are built from the same blocks: :data:`AMOUNT_RE` finds
+whole amounts in running text (and full-matches one amount in
+:func:`~famhbg_nlp.pipes.amounts.value.parse_amount`), while :data:`NUMBER_RE`
+and :data:`UNIT_RE` read the value of the parts it captured.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: One thousands separator: space, no-break space, thin space, narrow no-break space.
+SPACE_SEP = "[ \u00a0\u2009\u202f]"
+#: Horizontal whitespace (any whitespace but a line break).
+HS = r"[^\S\n]"
+#: Longest integer part read as an amount, in digits (15 digits: 10^15 is more money than
+#: any Swedish minutes mention). Longer digit runs are ids or run-together table cells, and
+#: the cap keeps ``int()`` far below Python's string-conversion limit.
+MAX_INT_DIGITS = 15
+#: Longest fraction after a decimal comma.
+MAX_DECIMALS = 9
+
+# ---------------------------------------------------------------------------- numbers
+
+#: Digits grouped in thousands by spaces (``700 000``) or periods (``200.000``); up to 15 digits.
+#: A leading zero is never the start of a grouped number, so ``000 kr`` inside ``1 000 kr``
+#: cannot match on its own.
+GROUPED_SPACE = rf"[1-9]\d{{0,2}}(?:{SPACE_SEP}\d{{3}}){{1,4}}"
+GROUPED_PERIOD = r"[1-9]\d{0,2}(?:\.\d{3}){1,4}"
+PLAIN = rf"(?:[1-9]\d{{0,{MAX_INT_DIGITS - 1}}}|0)"
+DECIMALS = rf",\d{{1,{MAX_DECIMALS}}}"
+#: An English decimal point: only after ungrouped digits and with one or two decimals
+#: (``1.5 mkr``); a period before exactly three digits groups thousands (``200.000``).
+#: A colon before two digits is the Swedish kronor:öre notation (``12:50 kr``, ``6:25 kronor``).
+POINT_DECIMALS = r"[.:]\d{1,2}"
+
+#: A number as written in digits (no capture groups: used inside larger patterns).
+NUMBER = (
+    rf"(?:(?:{GROUPED_SPACE}|{GROUPED_PERIOD})(?:{DECIMALS})?"
+    rf"|{PLAIN}(?:{DECIMALS}|{POINT_DECIMALS})?)(?!\d)"
+)
+
+#: Number words that are read before ``tusen``/``miljon(er)``/``miljard(er)`` (``två miljoner
+#: kronor``, ``en halv miljon kronor``). Digits are what minutes mostly use; these cover prose.
+NUMBER_WORDS: dict[str, int] = {
+    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
+    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20,
+    "tjugofem": 25, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100, "etthundra": 100,
+}
+_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: ``tre``, ``två och en halv``, ``en halv``.
+NUMBER_IN_WORDS = rf"(?:(?:{_WORD_ALT})(?:{HS}+och{HS}+en{HS}+halv)?|en{HS}+halv)"
+
+#: The parts of a number, named by how they are written (for reading a captured number).
+NUMBER_RE = re.compile(
+    rf"(?P<grouped>{GROUPED_SPACE}|{GROUPED_PERIOD})(?:,(?P<grouped_decimals>\d{{1,{MAX_DECIMALS}}}))?"
+    rf"|(?P<plain>{PLAIN})(?:,(?P<decimals>\d{{1,{MAX_DECIMALS}}})|[.:](?P<point_decimals>\d{{1,2}}))?"
+    rf"|(?P<words>{_WORD_ALT}|en{HS}+halv)(?P<and_a_half>{HS}+och{HS}+en{HS}+halv)?",
+    re.IGNORECASE,
+)
+
+# ------------------------------------------------------------------------------ units
+
+#: ``SEK`` only in capitals: lower-case ``sek``/``msek`` are seconds and milliseconds.
+SEK = "(?-i:SEK)"
+#: The word for the currency itself (``svenska kronor`` in prose; other countries'
+#: ``norska kronor`` are not kronor in the scheme's sense and do not match).
+KRONOR = rf"(?:(?:svenska{HS}+)?(?:kronor|krona)|kr|{SEK})"
+
+#: Units, from the largest, as ``group name -> regex``; the group name is looked up in
+#: :data:`MULTIPLIERS`. Matched case-insensitively (``Mkr``, ``MSEK``, ``TKR``).
+UNITS: dict[str, str] = {
+    "unit_mdkr": rf"(?:md|mrd|mdr)kr|(?-i:(?:md|mrd|Md|Mrd)SEK)|(?:md|mrd|mdr)\.?{HS}+{KRONOR}|miljard(?:er)?{HS}+{KRONOR}",
+    "unit_mkr": rf"mn?kr|(?-i:[mM]n?SEK)|(?:mn|mio|milj)\.?{HS}+{KRONOR}|miljon(?:er)?{HS}+{KRONOR}",
+    "unit_tkr": rf"[tk]kr|(?-i:[tTkK]SEK)|tusen{HS}+{KRONOR}",
+    # ``25 000:-`` / ``500,-`` is Swedish price notation for whole kronor: the ``:-`` is the unit.
+    "unit_kr": rf"{KRONOR}|[:,]-(?:{HS}*{KRONOR}(?!\w))?",
+}
+
+MULTIPLIERS: dict[str, int] = {
+    "unit_mdkr": 1_000_000_000,
+    "unit_mkr": 1_000_000,
+    "unit_tkr": 1_000,
+    "unit_kr": 1,
+}
+
+#: Units that say a number in words: ``tusen``/``miljon(er)``/``miljard(er)`` + kronor.
+WORD_UNITS: tuple[str, ...] = (
+    rf"miljard(?:er)?{HS}+{KRONOR}",
+    rf"miljon(?:er)?{HS}+{KRONOR}",
+    rf"tusen{HS}+{KRONOR}",
+)
+
+#: Units that may stand before the number (``SEK 500 000``, ``kr 5 000``).
+UNITS_FIRST = rf"(?:kr|{SEK})"
+
+UNIT = "(?:" + "|".join(f"(?:{rx})" for rx in UNITS.values()) + ")"
+UNIT_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in UNITS.items()), re.IGNORECASE)
+
+# ---------------------------------------------------------------------------- amounts
+
+#: Where an amount may start: not inside a word or a number (``x700``, ``1.500``, ``2020-11-27 500``
+#: must not start at the ``500`` after the date's last digit). A sign or bullet before it
+#: (``- 300 tkr``) is allowed and stays outside the span.
+BEFORE = r"(?<![\w.,:/])(?<!\d[-–])"
+#: Between a number and its unit: spaces, at most one line break (text extracted from PDFs).
+GAP = rf"{HS}*(?:\n{HS}*)?"
+
+#: An amount in running text. Group names: ``low``/``high``/``range_unit`` for a range
+#: (``100-200 tkr``), ``number``/``unit`` for a number and its unit, ``words``/``word_unit``
+#: for a number in words, ``first_unit``/``first_number`` for a unit before its number.
+AMOUNT = (
+    rf"{BEFORE}(?:"
+    rf"(?P<low>{NUMBER})[-–](?P<high>{NUMBER}){HS}*(?P<range_unit>{UNIT})"
+    rf"|(?P<number>{NUMBER}){GAP}(?P<unit>{UNIT})"
+    rf"|(?P<words>{NUMBER_IN_WORDS}){HS}+(?P<word_unit>{'|'.join(WORD_UNITS)})"
+    rf")(?!\w)"
+    rf"|{BEFORE}(?<!-)(?P<first_unit>{UNITS_FIRST}){HS}+(?P<first_number>{NUMBER})(?![\w]|[.,]\d)"
+)
+AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
+
+#: A year written without separators (a candidate for a column heading, ``Budget 2021 tkr``).
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+#: The word right before a match (up to three non-word characters between, same line).
+WORD_BEFORE_RE = re.compile(r"(?P<word>\w+)[^\w\n]{0,3}$")
