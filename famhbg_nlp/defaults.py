@@ -45,3 +45,75 @@ RULE_PIPES: tuple[str, ...] = ("famhbg_municipalities", "famhbg_amounts", "famhb
 
 #: Exit code of CLI commands when some input failed but the rest of the batch completed.
 EXIT_PARTIAL_FAILURE = 1
+
+# --- training and evaluation (famhbg_nlp.training) ---------------------------------------
+
+#: How many times each gold document appears in the training mix (next to the synthetic ones).
+GOLD_REPEAT = 2
+
+#: Share of the synthetic records held out as the dev set during ``famhbg train``.
+DEV_SYNTHETIC_FRACTION = 0.1
+
+#: Synthetic records and seed used by ``famhbg train`` / ``famhbg crossval`` when not given.
+SYNTHETIC_DOCS = 600
+SEED = 0
+
+#: Training steps of each fold in ``famhbg crossval`` (keeps the whole run well under 30 minutes).
+CROSSVAL_MAX_STEPS = 600
+
+#: Labels whose normalized value is scored ("value accuracy") on exactly matched spans.
+SCORED_VALUE_LABELS: tuple[str, ...] = ("DATE", "AMOUNT", "MUNICIPALITY")
+
+# --- amounts (famhbg_amounts) -------------------------------------------------------
+
+#: Mark a range written with a dash (``100-200 tkr``, one token in the project tokenizer)
+#: as one AMOUNT span without a value (no single sum is meant; cf. DATE's ``null``).
+AMOUNTS_RANGES = True
+
+#: Read a unit written before its number (``SEK 500 000``, ``kr 5 000``); a year after it
+#: (``kr 2021``, a table heading) is never read as an amount.
+AMOUNTS_UNIT_FIRST = True
+
+# --- corpus tooling (famhbg_nlp.corpus, famhbg corpus ...) ---------------------------
+
+#: The annotated corpus (``*.jsonl``) that ``famhbg corpus`` commands read when no path is given.
+CORPUS_DIR = "corpus"
+
+#: Labels of other NER corpora (CoNLL, Hugging Face, the Swedish news NER corpus) -> scheme labels
+#: on import; ``None`` drops the entity. A label neither here nor in LABELS is an error.
+FOREIGN_LABELS: dict[str, str | None] = {
+    "PER": "PERSON",
+    "PRS": "PERSON",
+    "ORG": "ORG",
+    "LOC": None,
+    "GPE": None,
+    "MISC": None,
+    "TME": None,
+    "EVN": None,
+    "WRK": None,
+    "OBJ": None,
+    "MSR": None,
+}
+
+#: Share of documents and seed of ``famhbg corpus export --dev-fraction`` (document-level split).
+CORPUS_DEV_FRACTION = 0.2
+CORPUS_SPLIT_SEED = 0
+
+#: Sentences per record when reading the Swedish news NER corpus (sentences joined by newlines).
+SWEDISH_NER_SENTENCES_PER_RECORD = 1
+
+#: Longest span excerpt printed by ``famhbg corpus validate``.
+EXCERPT_CHARS = 60
+
+# --- municipalities (famhbg_municipalities) ------------------------------------------
+
+#: Also match names written in capitals (``HELSINGBORGS STAD``); an ambiguous name in
+#: capitals (``VARA``) still needs ``kommun``/``stad`` after it.
+MUNICIPALITIES_MATCH_UPPERCASE = True
+
+# --- dates (famhbg_dates) -------------------------------------------------------------
+
+#: How many characters from the top of a document are searched for a generic meeting-date
+#: header (``Datum:``, ``Tid/Plats:``, ``Plats och tid:``). Specific labels
+#: (``Sammanträdesdatum``, ``Mötesdatum``) are read anywhere.
+MEETING_DATE_LABEL_CHARS = 2000

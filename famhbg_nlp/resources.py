@@ -12,7 +12,14 @@ def read_text(package: str, name: str) -> str:
     return resources.files(package).joinpath(name).read_text(encoding="utf-8")
 
 
+def parse_tsv(text: str, source: str) -> list[dict[str, str]]:
+    """Rows of a TSV text with a header line; ``#`` lines are comments; no quoting (regexes stay intact)."""
+    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
+    if not lines:
+        raise ValueError(f"{source}: no header line.")
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
 def read_tsv(package: str, name: str) -> list[dict[str, str]]:
-    """Rows of a packaged TSV file with a header line; lines starting with ``#`` are comments."""
-    lines = [line for line in read_text(package, name).splitlines() if line and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t"))
+    """Rows of a packaged TSV file (see :func:`parse_tsv`)."""
+    return parse_tsv(read_text(package, name), f"{package}/{name}")

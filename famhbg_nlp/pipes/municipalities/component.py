@@ -1,15 +1,187 @@
-"""The municipalities rule component. PLACEHOLDER: being written; finds nothing yet."""
+"""The municipalities rule component: every written form of Sweden's 290 municipalities.
+
+Candidates come from a case-sensitive ``PhraseMatcher`` over every form of every name
+(:meth:`Gazetteer.forms`); a directly following ``kommun``/``kommuns``/``stad``/``stads`` joins
+the span. A candidate is dropped in a known false-positive context (``data/exclusions.tsv``:
+``Familjen Helsingborg``, ``Högskolan i Kristianstad``, ``Stockholms län`` ...), and a name listed
+in ``data/ambiguous.tsv`` (``Vara``, ``Lund``, ``Gotland`` ...) needs evidence beyond its capital
+letter (see :func:`_ambiguous_ok`).
+"""
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Mapping
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+from spacy.util import ensure_path
+
 from ..base import RuleComponent
+from .gazetteer import TABLE_FILES, Form, Gazetteer
+from .patterns import (
+    CONJUNCTIONS,
+    DATELINE_WORDS,
+    DIRECTIONS,
+    LIST_CLOSERS,
+    LIST_OPENERS,
+    MARKUP,
+    PLACE_PREPOSITIONS,
+    PLURAL_CONTEXT,
+    SENTENCE_ENDS,
+    SUFFIXES,
+)
+from .value import Municipality
 
 
 class MunicipalitiesComponent(RuleComponent):
+    """Finds MUNICIPALITY spans; ``span._.municipality`` is the :class:`Municipality` record."""
+
     label = "MUNICIPALITY"
 
-    def find(self, doc, **kwargs):
-        return []
+    def __init__(self, nlp: Language, name: str, *, policy: str, match_uppercase: bool) -> None:
+        super().__init__(nlp, name, policy=policy)
+        self.match_uppercase = match_uppercase
+        self.gazetteer = Gazetteer.packaged()
+        self._build()
 
-    def value_of(self, span, **kwargs):
+    # -- data ---------------------------------------------------------------------------
+
+    def add_municipalities(self, municipalities: Iterable[Municipality | Mapping[str, str]]) -> list[Municipality]:
+        """Add records or table rows (``code``, ``name``, optional ``official_name`` ...) to the gazetteer."""
+        added = self.gazetteer.add(municipalities)
+        self._build()
+        return added
+
+    def _build(self) -> None:
+        self._forms: dict[str, Form] = self.gazetteer.forms(uppercase=self.match_uppercase)
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        texts = list(self._forms)
+        for text, pattern in zip(texts, self.nlp.tokenizer.pipe(texts)):
+            self.matcher.add(text, [pattern])
+
+    # -- matching -----------------------------------------------------------------------
+
+    def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Municipality]]:
+        accepted: list[tuple[Span, Municipality]] = []
+        strings = self.nlp.vocab.strings
+        for match_id, start, end in self.matcher(doc):
+            form = self._forms[strings[match_id]]
+            has_suffix = end < len(doc) and doc[end].lower_ in SUFFIXES
+            if form.needs_suffix and not has_suffix:
+                continue
+            core = doc[start:end]
+            if any(ex.applies(doc.text, core.start_char, core.end_char) for ex in self.gazetteer.exclusions):
+                continue
+            if form.ambiguity and not _ambiguous_ok(doc, start, end, form.ambiguity, has_suffix):
+                continue
+            span = Span(doc, start, end + 1 if has_suffix else end, label=self.label)
+            accepted.append((span, form.municipality))
+        kept: list[tuple[Span, Municipality]] = []
+        for span, record in sorted(accepted, key=lambda item: (-len(item[0]), item[0].start)):
+            if all(span.end <= other.start or other.end <= span.start for other, _ in kept):
+                kept.append((span, record))
+        yield from sorted(kept, key=lambda item: item[0].start)
+
+    def value_of(self, span: Span, **kwargs: Any) -> Municipality | None:
+        """The record of a MUNICIPALITY span proposed by the NER (``Helsingborgs Stads``), or ``None``."""
+        return self.gazetteer.lookup(span.text)
+
+    # -- serialization ------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Write the gazetteer's tables into ``path`` (a directory)."""
+        path = ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, text in self.gazetteer.to_tables().items():
+            (path / name).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MunicipalitiesComponent:
+        """Read the gazetteer written by :meth:`to_disk`; the saved tables replace the packaged ones."""
+        path = ensure_path(path)
+        missing = [name for name in TABLE_FILES if not (path / name).is_file()]
+        if missing:
+            raise ValueError(f"{path}: saved municipalities component lacks {', '.join(missing)}.")
+        self.gazetteer = Gazetteer.from_tables({name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES})
+        self._build()
+        return self
+
+    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
+        return srsly.msgpack_dumps(self.gazetteer.to_tables())
+
+    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> MunicipalitiesComponent:
+        self.gazetteer = Gazetteer.from_tables(srsly.msgpack_loads(data))
+        self._build()
+        return self
+
+
+# -- context of an ambiguous name ------------------------------------------------------
+
+
+def _transparent(token: Token) -> bool:
+    return token.is_space or MARKUP.fullmatch(token.text) is not None
+
+
+def _neighbour(doc: Doc, i: int, step: int) -> Token | None:
+    """The nearest non-markup token from ``i`` in direction ``step`` on the same line, or ``None``."""
+    edge = doc[i].idx if step < 0 else doc[i].idx + len(doc[i].text)
+    j = i + step
+    while 0 <= j < len(doc) and _transparent(doc[j]):
+        j += step
+    if not 0 <= j < len(doc):
         return None
+    token = doc[j]
+    between = doc.text[token.idx + len(token.text) : edge] if step < 0 else doc.text[edge : token.idx]
+    return None if "\n" in between else token
+
+
+def _name_like(token: Token | None) -> bool:
+    return token is not None and token.is_alpha and token.text[0].isupper() and not token.is_upper
+
+
+def _ambiguous_ok(doc: Doc, start: int, end: int, kinds: frozenset[str], has_suffix: bool) -> bool:
+    """Whether an ambiguous name at ``doc[start:end]`` has the evidence its kinds need.
+
+    Evidence: ``kommun``/``stad`` after it, or ``kommuner`` (``Vara och Ale kommuner``); a list
+    item (``Per Borg, Lund`` / ``Malmö och Lund.``) or letterhead (``Lund 2024-04-19``); a place
+    preposition (``i Lund``). A person name (``Anna Lund``, ``Nora Svensson``) is vetoed by a
+    name-like word next to it; a common word is also accepted when capitalised mid-sentence.
+    """
+    if has_suffix:
+        return True
+    text = doc[start:end].text
+    if text.isupper():
+        return False  # VARA, EDA: capitals say nothing
+    prev, nxt = _neighbour(doc, start, -1), _neighbour(doc, end - 1, 1)
+    prev_text, next_text = (prev.lower_ if prev is not None else None), (nxt.lower_ if nxt is not None else None)
+    if next_text in PLURAL_CONTEXT:
+        return True
+    line_start = prev is None
+    # a conjunction joins list items only between names: "Malmö och Lund", not "Mark och exploatering"
+    opens = (
+        line_start
+        or prev_text in LIST_OPENERS
+        or (prev_text in CONJUNCTIONS and _name_like(_neighbour(doc, prev.i, -1)))
+    )
+    closes = (
+        nxt is None
+        or next_text in LIST_CLOSERS
+        or (next_text in CONJUNCTIONS and _name_like(_neighbour(doc, nxt.i, 1)))
+        or (line_start and (nxt.text[:1].isdigit() or next_text in DATELINE_WORDS))
+    )
+    listed = opens and closes
+    preposition = prev_text in PLACE_PREPOSITIONS or (
+        prev_text == "om" and (before := _neighbour(doc, prev.i, -1)) is not None and before.lower_ in DIRECTIONS
+    )
+    if "region" in kinds:
+        return listed
+    if "person" in kinds:
+        vetoed = (_name_like(prev) and not preposition) or (_name_like(nxt) and next_text not in SUFFIXES)
+        return not vetoed and (listed or preposition)
+    # "word": a capital letter away from a sentence start is evidence too
+    mid_sentence = prev is not None and prev_text not in SENTENCE_ENDS and not prev.like_num
+    return listed or preposition or mid_sentence
+

@@ -1,0 +1,1 @@
+"""Packaged data of the municipalities component (see SOURCE.md)."""
