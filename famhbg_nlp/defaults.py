@@ -117,3 +117,32 @@ MUNICIPALITIES_MATCH_UPPERCASE = True
 #: header (``Datum:``, ``Tid/Plats:``, ``Plats och tid:``). Specific labels
 #: (``Sammanträdesdatum``, ``Mötesdatum``) are read anywhere.
 MEETING_DATE_LABEL_CHARS = 2000
+
+# --- extraction and HTML rendering (famhbg_nlp.extract, famhbg_nlp.protocol.render) -------
+
+#: Documents per batch handed to ``nlp.pipe`` (and per task of a worker process).
+EXTRACT_BATCH_SIZE = 8
+
+#: Background colour of each label in the HTML rendering (displaCy's palette: PERSON, ORG and
+#: DATE as in spaCy, MUNICIPALITY in GPE's colour, AMOUNT in MONEY's).
+LABEL_COLORS: dict[str, str] = {
+    "PERSON": "#aa9cfc",
+    "MUNICIPALITY": "#feca74",
+    "ORG": "#7aecec",
+    "DATE": "#bfe1d9",
+    "AMOUNT": "#e4e7d2",
+}
+
+# --- names (famhbg_names) -------------------------------------------------------------
+
+#: The entity label the names component fixes.
+NAMES_LABEL = "PERSON"
+
+#: Extend a cut-off PERSON over double surnames, particles and initials (``Sten G Johansson``).
+NAMES_EXTEND = True
+
+#: Split run-together names (``Jonas Florén och Mia Wihlborg``, ``Per Borg Carina Leffler``).
+NAMES_SPLIT = True
+
+#: Cut a municipality name off the edge of a PERSON (``Tomas Rikse Klippan`` -> ``Tomas Rikse``).
+NAMES_TRIM_PLACES = True

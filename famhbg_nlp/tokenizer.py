@@ -20,7 +20,7 @@ from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix
 
 #: Money units and month abbreviations whose trailing period is punctuation, not part of the span.
 UNITS = ("kr", "tkr", "kkr", "mkr", "mnkr", "mdkr", "sek", "msek", "tsek")
-MONTH_ABBREVIATIONS = ("jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
+MONTH_ABBREVIATIONS = ("jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "okt", "nov", "dec")
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 
