@@ -1,7 +1,160 @@
-"""``famhbg corpus ...`` (being written)."""
+"""``famhbg corpus validate | stats | export | import``: thin wrappers over :mod:`famhbg_nlp.corpus`."""
 
 from __future__ import annotations
 
+import json
+from enum import Enum
+from pathlib import Path
+from typing import Annotated
+
 import typer
 
+from ..corpus import CorpusError, corpus_stats, export_records, load_any, split_records, validate_path, write_records
+from ..corpus.io import locate
+from ..corpus.splits import assign_splits
+from ..corpus.stats import stats_table
+from ..corpus.validate import summarize
+from ..defaults import CORPUS_DEV_FRACTION, CORPUS_DIR, CORPUS_SPLIT_SEED, SWEDISH_NER_SENTENCES_PER_RECORD
+
 app = typer.Typer(help="Validate, describe and convert annotated corpora.", no_args_is_help=True)
+
+
+class ExportFormat(str, Enum):
+    jsonl = "jsonl"
+    spacy = "spacy"
+    hf = "hf"
+    conll = "conll"
+
+
+class ImportFormat(str, Enum):
+    jsonl = "jsonl"
+    spacy = "spacy"
+    hf = "hf"
+    conll = "conll"
+    swedish_ner = "swedish-ner"
+
+
+def _fail(err: Exception, source: Path | None = None) -> typer.Exit:
+    """Print ``err`` as one line (located in the JSONL ``source`` where it names only a document)."""
+    if isinstance(err, CorpusError) and err.path is None and err.doc_id is not None and source is not None:
+        found = locate(source, err.doc_id)
+        if found is not None:
+            err = err.located(path=found[0], line=found[1])
+    typer.echo(f"error: {err}", err=True)
+    return typer.Exit(code=1)
+
+
+@app.command("validate")
+def validate(
+    path: Annotated[Path, typer.Argument(help="A .jsonl file or a directory of them.")] = Path(CORPUS_DIR),
+    no_rules: Annotated[
+        bool, typer.Option("--no-rules", help="Skip comparing values with the rule components.")
+    ] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the problems as a JSON list.")] = False,
+) -> None:
+    """Check spans, labels, values and ids against the scheme and the rules; one line per problem.
+
+    Columns: file:line, document id, offsets, label, excerpt, reason. Exits 1 when there is any problem.
+    """
+    documents, problems = validate_path(path, rules=not no_rules)
+    if as_json:
+        typer.echo(json.dumps([p.to_dict() for p in problems], ensure_ascii=False, indent=2))
+    else:
+        for problem in problems:
+            typer.echo(str(problem))
+    kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(summarize(problems).items()))
+    typer.echo(f"{path}: {documents} documents, {len(problems)} problems{f' ({kinds})' if kinds else ''}", err=True)
+    if problems:
+        raise typer.Exit(code=1)
+
+
+@app.command("stats")
+def stats(
+    path: Annotated[Path, typer.Argument(help="A corpus in any readable format.")] = Path(CORPUS_DIR),
+    fmt: Annotated[ImportFormat | None, typer.Option("--from", help="Format of PATH (default: from its name).")] = None,
+    as_json: Annotated[bool, typer.Option("--json", help="Print JSON instead of a table.")] = False,
+) -> None:
+    """Documents, tokens (project tokenizer, whitespace left out) and spans per label and per document."""
+    try:
+        result = corpus_stats(load_any(path, None if fmt is None else fmt.value))
+    except CorpusError as err:
+        raise _fail(err) from None
+    typer.echo(json.dumps(result, ensure_ascii=False, indent=2) if as_json else stats_table(result))
+
+
+def _parse_assignments(assignments: list[str]) -> dict[str, list[str]]:
+    parsed: dict[str, list[str]] = {}
+    for assignment in assignments:
+        name, sep, ids = assignment.partition("=")
+        if not sep or not name.strip():
+            raise CorpusError(f"--split {assignment!r} is not NAME=ID[,ID...]")
+        parsed.setdefault(name.strip(), []).extend(i.strip() for i in ids.split(",") if i.strip())
+    return parsed
+
+
+@app.command("export")
+def export(
+    path: Annotated[Path, typer.Argument(help="The corpus (a .jsonl file or a directory of them).")],
+    to: Annotated[ExportFormat, typer.Option("--to", help="Output format.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="Output file (hf: directory).")],
+    split: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--split", help="NAME=ID[,ID...]: these documents form split NAME; the rest is 'train'. Repeatable."
+        ),
+    ] = None,
+    dev_fraction: Annotated[
+        float | None,
+        typer.Option(
+            help=f"Put this share of the documents in a 'dev' split (e.g. {CORPUS_DEV_FRACTION}), by id hash."
+        ),
+    ] = None,
+    seed: Annotated[int, typer.Option(help="Seed of --dev-fraction.")] = CORPUS_SPLIT_SEED,
+) -> None:
+    """Write the corpus as spaCy DocBin, Hugging Face DatasetDict, CoNLL IOB2 or JSONL.
+
+    With several splits, the file formats write a directory OUTPUT of <split>.<suffix> files.
+    """
+    try:
+        records = load_any(path)
+        if split and dev_fraction is not None:
+            raise CorpusError("give either --split or --dev-fraction, not both")
+        if split:
+            splits = assign_splits(records, _parse_assignments(split))
+        elif dev_fraction is not None:
+            train, dev = split_records(records, dev_fraction=dev_fraction, seed=seed)
+            splits = {name: part for name, part in (("train", train), ("dev", dev)) if part}
+        else:
+            splits = {"train": records}
+        sizes = export_records(splits, output, to.value)
+    except (CorpusError, ValueError, OSError) as err:
+        raise _fail(err, path) from None
+    parts = ", ".join(f"{name}: {n}" for name, n in sizes.items())
+    typer.echo(f"{output}: {sum(sizes.values())} documents as {to.value} ({parts})", err=True)
+
+
+@app.command("import")
+def import_(
+    path: Annotated[Path, typer.Argument(help="A corpus in another format (file or directory).")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
+    fmt: Annotated[ImportFormat | None, typer.Option("--from", help="Input format (default: from its name).")] = None,
+    limit: Annotated[int | None, typer.Option(help="At most this many records.")] = None,
+    split: Annotated[str | None, typer.Option(help="hf: read only this split.")] = None,
+    sentences_per_record: Annotated[
+        int, typer.Option(help="swedish-ner: sentences per record.")
+    ] = SWEDISH_NER_SENTENCES_PER_RECORD,
+) -> None:
+    """Read a corpus from hf, spacy, conll, jsonl or the Swedish NER corpus and write it as JSONL records."""
+    try:
+        records = load_any(
+            path,
+            None if fmt is None else fmt.value,
+            limit=limit,
+            split=split,
+            sentences_per_record=sentences_per_record,
+        )
+        write_records(records, output)
+    except (CorpusError, ValueError, OSError) as err:
+        raise _fail(err) from None
+    spans = sum(len(r.spans) for r in records)
+    typer.echo(f"{output}: {len(records)} documents, {spans} spans", err=True)
