@@ -1,0 +1,168 @@
+"""A self-contained HTML page that shows what was extracted, for a person in a browser.
+
+Per document: a summary of the protocol (meeting, attendance, agenda items and their
+decisions) and the full text with every entity marked in the style of displaCy's
+entity view: coloured by label, the label after the text, and the normalized value
+shown next to it and in the mark's tooltip. A legend explains the colours.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Sequence
+from html import escape
+from typing import Any
+
+from ..defaults import LABEL_COLORS
+from .model import Participant, Protocol
+
+#: What each label means, for the legend.
+LABEL_DESCRIPTIONS: dict[str, str] = {
+    "PERSON": "person",
+    "MUNICIPALITY": "municipality (value: canonical name)",
+    "ORG": "organisation",
+    "DATE": "date (value: ISO date or range)",
+    "AMOUNT": "sum of money (value: whole kronor)",
+}
+_DEFAULT_COLOR = "#ddd"
+
+_STYLE = """
+body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; margin: 2rem auto;
+       max-width: 70rem; padding: 0 1rem; color: #222; }
+h1 { font-size: 1.5rem; } h2 { font-size: 1.25rem; border-bottom: 1px solid #ccc; padding-bottom: .3rem; }
+.legend { display: flex; flex-wrap: wrap; gap: .5rem; margin: 1rem 0; }
+.legend span { padding: .2rem .6rem; border-radius: .35rem; font-size: .85rem; }
+.summary { display: grid; grid-template-columns: max-content 1fr; gap: .25rem 1rem; margin-bottom: 1rem; }
+.summary dt { font-weight: 600; } .summary dd { margin: 0; }
+.items { list-style: none; padding-left: 0; } .items li { margin-bottom: .4rem; }
+.decision { color: #333; font-size: .95rem; }
+.entities { line-height: 2.4; white-space: pre-wrap; border: 1px solid #eee; padding: 1rem; border-radius: .4rem; }
+mark.entity { padding: .2em .35em; margin: 0 .1em; border-radius: .35em; line-height: 1; }
+mark.entity .label { font-size: .6em; font-weight: bold; text-transform: uppercase; margin-left: .4rem;
+                     vertical-align: middle; }
+mark.entity .value { font-size: .65em; margin-left: .3rem; vertical-align: middle; font-family: monospace; }
+nav.toc a { margin-right: 1rem; }
+"""
+
+
+def _color(label: str) -> str:
+    return LABEL_COLORS.get(label, _DEFAULT_COLOR)
+
+
+def _value_text(value: Any) -> str:
+    if value is None:
+        return ""
+    return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
+
+
+def legend_html() -> str:
+    spans = "".join(
+        f'<span class="legend-{escape(label)}" style="background: {_color(label)}">'
+        f"<b>{escape(label)}</b> {escape(text)}</span>"
+        for label, text in LABEL_DESCRIPTIONS.items()
+    )
+    return f'<div class="legend">{spans}</div>'
+
+
+def entities_html(text: str, entities: Iterable[Any]) -> str:
+    """``text`` escaped, with each entity (``start``/``end``/``label``/``value``) wrapped in a ``<mark>``."""
+    out: list[str] = []
+    pos = 0
+    for ent in sorted(entities, key=lambda e: e.start):
+        if ent.start < pos:  # overlapping entities cannot be marked twice
+            continue
+        out.append(escape(text[pos : ent.start]))
+        value = _value_text(ent.value)
+        title = f"{ent.label}: {value}" if value else ent.label
+        value_html = f'<span class="value">= {escape(value)}</span>' if value else ""
+        out.append(
+            f'<mark class="entity" data-label="{escape(ent.label)}" data-value="{escape(value)}" '
+            f'title="{escape(title)}" style="background: {_color(ent.label)}">{escape(text[ent.start : ent.end])}'
+            f'<span class="label">{escape(ent.label)}</span>{value_html}</mark>'
+        )
+        pos = ent.end
+    out.append(escape(text[pos:]))
+    return "".join(out)
+
+
+def _people(people: Sequence[Participant]) -> str:
+    if not people:
+        return "–"
+    parts = []
+    for p in people:
+        extra = [x for x in (p.municipality, p.affiliation, p.role, p.party and f"({p.party})", p.note) if x]
+        parts.append(escape(p.name + (f" ({', '.join(extra)})" if extra else "")))
+    return "; ".join(parts)
+
+
+def summary_html(protocol: Protocol) -> str:
+    rows: list[tuple[str, str]] = []
+
+    def add(name: str, value: str | None, raw: bool = False) -> None:
+        if value:
+            rows.append((name, value if raw else escape(value)))
+
+    add("Organ", protocol.body)
+    add("Protokoll", protocol.protocol_number)
+    add("Datum", None if protocol.meeting_date is None else protocol.meeting_date.isoformat())
+    if protocol.time is not None:
+        add("Tid", f"{protocol.time.start}–{protocol.time.end or ''}")
+    add("Plats", protocol.place)
+    add("Närvarande", _people(protocol.attendees), raw=True)
+    add("Frånvarande", _people(protocol.absent), raw=True)
+    add("Gäster", _people(protocol.guests), raw=True)
+    add("Ordförande", protocol.chair)
+    add("Sekreterare", protocol.secretary)
+    summary = "".join(f"<dt>{escape(k)}</dt><dd>{v}</dd>" for k, v in rows)
+    items = []
+    for item in protocol.items:
+        head = " ".join(x for x in (item.number and f"{item.number}.", item.time, item.title) if x)
+        extra = []
+        if item.presenters:
+            extra.append("Föredragande: " + ", ".join(item.presenters))
+        if item.attachments:
+            extra.append("Underlag: " + "; ".join(item.attachments))
+        decisions = "".join(f'<li class="decision">{escape(d.text)}</li>' for d in item.decisions)
+        items.append(
+            f"<li><b>{escape(head)}</b>"
+            + "".join(f"<br><small>{escape(e)}</small>" for e in extra)
+            + (f"<ul>{decisions}</ul>" if decisions else "")
+            + "</li>"
+        )
+    items_html = f'<h3>Ärenden</h3><ul class="items">{"".join(items)}</ul>' if items else ""
+    return f'<dl class="summary">{summary}</dl>{items_html}'
+
+
+def document_html(protocol: Protocol, text: str, anchor: str) -> str:
+    title = protocol.path or "(text)"
+    return (
+        f'<section class="document" id="{escape(anchor)}"><h2>{escape(title)}</h2>'
+        f"{summary_html(protocol)}<h3>Text</h3>"
+        f'<div class="entities">{entities_html(text, protocol.entities)}</div></section>'
+    )
+
+
+def render_page(documents: Sequence[tuple[Protocol, str]], title: str = "famhbg-nlp") -> str:
+    """One HTML page for ``documents`` (pairs of protocol and the text it was parsed from)."""
+    toc = ""
+    if len(documents) > 1:
+        links = "".join(
+            f'<a href="#doc-{k}">{escape(p.path or f"document {k}")}</a>' for k, (p, _) in enumerate(documents, 1)
+        )
+        toc = f'<nav class="toc">{links}</nav>'
+    sections = "".join(document_html(p, text, f"doc-{k}") for k, (p, text) in enumerate(documents, 1))
+    return (
+        '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
+        f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
+        f"<style>{_STYLE}</style></head><body><h1>{escape(title)}</h1>{legend_html()}{toc}{sections}</body></html>\n"
+    )
+
+
+def render_index(pages: Sequence[tuple[str, str]], title: str = "famhbg-nlp") -> str:
+    """An index page linking the per-document pages (pairs of file name and document path)."""
+    links = "".join(f'<li><a href="{escape(href)}">{escape(label)}</a></li>' for href, label in pages)
+    return (
+        '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
+        f"<title>{escape(title)}</title><style>{_STYLE}</style></head>"
+        f"<body><h1>{escape(title)}</h1><ul>{links}</ul></body></html>\n"
+    )
