@@ -1,0 +1,422 @@
+"""The names component: Swedish name knowledge applied to the PERSON entities the NER proposes.
+
+It runs after the ``ner`` and before the municipality component. For every PERSON entity it
+
+1. **splits** run-together lists at commas, conjunctions, line breaks, parentheses and
+   lower-case words (``Jonas Florén och Mia Wihlborg`` -> two names), and between two full
+   names written without a separator (``Per Borg Carina Leffler``);
+2. **trims** titles and roles (``kommundirektör``), party letters (``(S)``), notes
+   (``(från 0840)``), markup and municipality names at the edges (``Tomas Rikse Klippan`` ->
+   ``Tomas Rikse``; ``Klippan`` is left for the municipality component);
+3. **extends** a cut-off name over double surnames, particles and initials
+   (``Charlotte Rosenlund`` + ``Sjövall``, ``Carl`` + ``af Ugglas``, ``Sten`` + ``G Johansson``);
+4. gives each PERSON a :class:`~.value.PersonName` in ``span._.person`` (base form: the
+   genitive ``-s`` removed, names in capitals re-cased).
+
+Pieces that are no name at all (a lone role, a municipality, punctuation) are dropped.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from spacy import util
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from ...extensions import register_extensions
+from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
+from .patterns import (
+    CONJUNCTIONS,
+    EXTEND_PARTICLES,
+    INITIAL,
+    NAME_WORD,
+    NOT_NOUNS,
+    NOUN_ENDINGS,
+    PARTICLES,
+    PARTIES,
+    PRESENT_ENDINGS,
+    SURNAME_ENDINGS,
+    VERB_ENDINGS,
+)
+from .value import PersonName
+
+#: Longest name (in words) the component builds by extension or keeps after a split.
+MAX_NAME_TOKENS = 6
+
+
+def _is_name_word(token: Token) -> bool:
+    text = token.text
+    return bool(text) and text[0].isupper() and bool(NAME_WORD.match(text))
+
+
+def _is_initial(token: Token) -> bool:
+    return bool(INITIAL.match(token.text))
+
+
+def _same_line(left: Token) -> bool:
+    """The token after ``left`` follows it on the same line, after exactly one space."""
+    return left.whitespace_ == " "
+
+
+class NamesComponent:
+    """Fixes boundaries of PERSON entities and gives them a normalized :class:`PersonName`."""
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "famhbg_names",
+        *,
+        label: str,
+        extend: bool,
+        split: bool,
+        trim_places: bool,
+        lexicon: NameLexicon | None = None,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.label = label
+        self.extend = extend
+        self.split = split
+        self.trim_places = trim_places
+        self.lexicon = lexicon if lexicon is not None else NameLexicon.packaged()
+
+    # -- pipeline -------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
+        ents = list(doc.ents)
+        persons = [ent for ent in ents if ent.label_ == self.label]
+        if not persons:
+            return doc
+        others = [ent for ent in ents if ent.label_ != self.label]
+        occupied = {i for ent in ents for i in range(ent.start, ent.end)}
+        fixed: list[Span] = []
+        for ent in persons:
+            blocked = occupied - set(range(ent.start, ent.end))
+            for start, end in self.fix(doc, ent.start, ent.end, blocked=blocked):
+                fixed.append(Span(doc, start, end, label=self.label))
+                occupied.update(range(start, end))
+        doc.ents = sorted(others + fixed, key=lambda span: span.start)
+        for ent in doc.ents:
+            if ent.label_ == self.label:
+                ent._.person = self.value_of(ent)
+        return doc
+
+    def value_of(self, span: Span, **kwargs: Any) -> PersonName:
+        """The :class:`PersonName` of a PERSON span (whatever its boundaries)."""
+        lex = self.lexicon
+        words = [lex.normal(t.text) if t.text.isupper() and len(t.text) > 1 else t.text for t in span if not t.is_space]
+        if words:
+            words[-1] = self._base_form(words[-1], lone=len(words) == 1, after=span.doc[span.end] if span.end < len(span.doc) else None)
+        first, last = self._first_last(words)
+        return PersonName(text=span.text, first=first, last=last)
+
+    # -- fixing one entity ----------------------------------------------------------------------
+
+    def fix(self, doc: Doc, start: int, end: int, *, blocked: Iterable[int] = ()) -> list[tuple[int, int]]:
+        """The token ranges of the names inside ``doc[start:end]`` (possibly extended)."""
+        blocked = set(blocked)
+        if not any(t.text[:1].isupper() for t in doc[start:end]):
+            return [(start, end)]  # no capitals at all: nothing to go by, trust the NER
+        segments = self._segments(doc, start, end) if self.split else [(start, end)]
+        out: list[tuple[int, int]] = []
+        for seg_start, seg_end in segments:
+            seg_start, seg_end = self._trim(doc, seg_start, seg_end)
+            if seg_start >= seg_end or not self._accept(doc, seg_start, seg_end, primary=not out):
+                continue
+            out.extend(self._split_run(doc, seg_start, seg_end) if self.split else [(seg_start, seg_end)])
+        if self.extend and out:
+            first_start, first_end = out[0]
+            if first_start == start:
+                out[0] = (self._extend_left(doc, first_start, first_end, blocked), first_end)
+            last_start, last_end = out[-1]
+            if last_end < end and all(t.text in PARTICLES for t in doc[last_end:end]):
+                # cut off after a particle (Carl af | Ugglas): continue from the entity's end
+                extended = self._extend_right(doc, last_start, end, blocked, open_after=True)
+                if extended > end:
+                    out[-1] = (last_start, extended)
+            elif last_end == end:
+                out[-1] = (last_start, self._extend_right(doc, last_start, last_end, blocked))
+        return out
+
+    def _segments(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """Cut at separators: whitespace runs and line breaks, punctuation and markup, parenthesised
+        notes, conjunctions, digits, e-mail addresses and lower-case words other than particles."""
+        segments: list[tuple[int, int]] = []
+        current: int | None = None
+        depth = 0
+        for i in range(start, end):
+            token = doc[i]
+            text = token.text
+            if text in ("(", "["):
+                depth += 1
+            separator = depth > 0 or self._is_separator(doc, i, end)
+            if text in (")", "]") and depth:
+                depth -= 1
+            if separator:
+                if current is not None:
+                    segments.append((current, i))
+                    current = None
+            elif current is None:
+                current = i
+        if current is not None:
+            segments.append((current, end))
+        return segments
+
+    def _is_separator(self, doc: Doc, i: int, end: int) -> bool:
+        token = doc[i]
+        text = token.text
+        if token.is_space or "@" in text or any(c.isdigit() for c in text):
+            return True
+        if text.lower() in CONJUNCTIONS:
+            return True
+        if _is_initial(token):
+            return False
+        if not any(c.isalpha() for c in text):
+            return True  # punctuation, markup
+        if text[0].islower():
+            # a particle (or two: van der) is inside a name when a name word follows it
+            j = i
+            while j < end and doc[j].text in PARTICLES and _same_line(doc[j]):
+                j += 1
+            return not (j > i and j < end and _is_name_word(doc[j]))
+        return False
+
+    def _is_place_at(self, doc: Doc, start: int, end: int) -> tuple[int, int] | None:
+        """The token range of a municipality name starting at ``start`` (one or two words, maybe with
+        ``kommun``/``stad``) inside ``[start, end)``, or ``None``."""
+        lex = self.lexicon
+        for width in (2, 1):
+            stop = start + width
+            if stop > end or any(doc[j].is_space for j in range(start, stop)):
+                continue
+            if width == 2 and not _same_line(doc[start]):
+                continue
+            if lex.place(doc[start:stop].text) is not None:
+                if stop < end and doc[stop].text.lower() in PLACE_SUFFIXES:
+                    stop += 1
+                return start, stop
+        return None
+
+    def _place_ending_at(self, doc: Doc, start: int, end: int) -> int | None:
+        """Start of a municipality name (maybe with ``kommun``/``stad``) that ends at ``end``, or ``None``."""
+        last = end
+        if end - start >= 2 and doc[end - 1].text.lower() in PLACE_SUFFIXES:
+            last = end - 1
+        for width in (2, 1):
+            first = last - width
+            if first < start:
+                continue
+            found = self._is_place_at(doc, first, last)
+            if found is not None and found[1] == last:
+                return first
+        return None
+
+    def _trim(self, doc: Doc, start: int, end: int) -> tuple[int, int]:
+        """Strip roles, party letters and municipality names from the edges of one segment."""
+        lex = self.lexicon
+        changed = True
+        while changed and start < end:
+            changed = False
+            first, last = doc[start], doc[end - 1]
+            if lex.is_role(first.text) and not lex.is_first(first.text):
+                start, changed = start + 1, True
+                continue
+            if end - start > 1 and lex.is_role(last.text) and not lex.is_surname(last.text):
+                end, changed = end - 1, True
+                continue
+            if end - start > 1 and last.text in PARTIES and len(last.text) <= 3 and not self._initial_before_name(doc, end - 1):
+                end, changed = end - 1, True
+                continue
+            if self.trim_places:
+                place_start = self._place_ending_at(doc, start, end)
+                if (
+                    place_start is not None
+                    and place_start > start
+                    and self._name_before(doc, start, place_start)
+                    and not (end - place_start == 1 and lex.is_surname(last.text))  # Annette Melander Berg
+                ):
+                    end, changed = place_start, True
+                    continue
+                place = self._is_place_at(doc, start, end)
+                if place is not None and end - place[1] >= 2 and not lex.is_first(first.text):
+                    start, changed = place[1], True
+                    continue
+        return start, end
+
+    def _initial_before_name(self, doc: Doc, i: int) -> bool:
+        """``S`` in ``Sten S Andersson``: a single letter followed by a name on the same line."""
+        return len(doc[i].text) == 1 and i + 1 < len(doc) and _same_line(doc[i]) and _is_name_word(doc[i + 1])
+
+    def _name_before(self, doc: Doc, start: int, end: int) -> bool:
+        """Is ``doc[start:end]`` a whole name once a municipality after it is cut off? Needs two words,
+        the last of which is no mere first name (``Anna Karin`` + ``Lund`` keeps ``Lund``)."""
+        words = [t for t in doc[start:end] if not t.is_space]
+        if len(words) < 2:
+            return False
+        last = words[-1].text
+        return not (self.lexicon.is_first(last) and not self.lexicon.is_surname(last))
+
+    def _accept(self, doc: Doc, start: int, end: int, *, primary: bool) -> bool:
+        """Is the segment a name? The NER's own first piece needs one name word; a piece split off
+        from it must look like a name by itself (a known first name or initial first)."""
+        lex = self.lexicon
+        tokens = [t for t in doc[start:end] if not t.is_space]
+        words = [t for t in tokens if _is_name_word(t) or _is_initial(t)]
+        if not words or len(tokens) > MAX_NAME_TOKENS:
+            return False
+        if all(lex.is_role(t.text) for t in words):
+            return False
+        if self._is_place_at(doc, start, end) == (start, end):  # the whole piece is a municipality
+            single = tokens[0].text if len(tokens) == 1 else ""
+            if not (single and (lex.is_first(single) or lex.is_surname(single))):
+                return False
+        if primary:
+            return True
+        head = tokens[0]
+        if len(tokens) == 1:  # a lone name split off a list: a known name, not also a municipality
+            return (lex.is_first(head.text) or lex.is_surname(head.text)) and self._is_place_at(doc, start, end) is None
+        if lex.is_first(head.text) or _is_initial(head):
+            return True
+        if len(tokens) >= 2 and _is_name_word(head) and not head.text.isupper():
+            tail = tokens[-1].text
+            places = any(lex.place(t.text) for t in tokens)
+            return not places and (lex.is_surname(tail) or bool(SURNAME_ENDINGS.search(tail.lower())))
+        return False
+
+    def _split_run(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+        """``Per Borg Carina Leffler`` -> two names: split before a known first name that follows a
+        surname, when both sides keep at least two words."""
+        lex = self.lexicon
+        for i in range(start + 2, end - 1):
+            token, before = doc[i], doc[i - 1]
+            if not (lex.is_first(token.text) and not lex.is_surname(token.text)):
+                continue
+            if before.text in PARTICLES or _is_initial(before):
+                continue
+            if lex.is_first(before.text) and not lex.is_surname(before.text):
+                continue  # Anna Karin Maria ...: still first names
+            return [(start, i), *self._split_run(doc, i, end)]
+        return [(start, end)]
+
+    def _extend_right(self, doc: Doc, start: int, end: int, blocked: set[int], *, open_after: bool = False) -> int:
+        """``open_after``: the name ends in a particle or an initial, so any name word continues it."""
+        lex = self.lexicon
+        last = doc[end - 1]
+        if end - start >= MAX_NAME_TOKENS - 1 or not (_is_name_word(last) or _is_initial(last) or open_after):
+            return end
+        open_after = open_after or (_is_initial(last) and end - start > 1)
+        while end < len(doc) and end - start < MAX_NAME_TOKENS:
+            token, before = doc[end], doc[end - 1]
+            if end in blocked or not _same_line(before):
+                break
+            nxt = doc[end + 1] if end + 1 < len(doc) else None
+            nxt_ok = nxt is not None and (end + 1) not in blocked and _same_line(token) and _is_name_word(nxt)
+            if token.text in EXTEND_PARTICLES and (nxt_ok or (nxt is not None and nxt.text in PARTICLES and _same_line(token))):
+                end, open_after = end + 1, True
+                continue
+            if _is_initial(token) and len(token.text) <= 3 and nxt_ok and not token.text.rstrip(".") in PARTIES - {"S", "M", "C", "V", "L"}:
+                end, open_after = end + 1, True
+                continue
+            if not _is_name_word(token) or lex.is_role(token.text) or (token.text.isupper() and not last.text.isupper()):
+                break
+            if open_after:
+                end, open_after = end + 1, False
+                continue
+            text = token.text
+            if self._is_place_at(doc, end, end + 1) is not None and not lex.is_surname(text):
+                break
+            low = text.lower()
+            bare = text[:-1] if low.endswith("s") and not low.endswith("ss") else text  # genitive
+            surname_like = lex.is_surname(text) or lex.is_surname(bare) or (
+                not lex.is_first(text) and bool(SURNAME_ENDINGS.search(low)) and not NOUN_ENDINGS.search(low)
+            )
+            if not surname_like:
+                break
+            end += 1
+        return end if not open_after else end - 1
+
+    def _extend_left(self, doc: Doc, start: int, end: int, blocked: set[int]) -> int:
+        lex = self.lexicon
+        head = doc[start]
+        starts_with_first = lex.is_first(head.text) and not lex.is_surname(head.text)
+        taken_first = False
+        while start > 0 and end - start < MAX_NAME_TOKENS:
+            token = doc[start - 1]
+            if (start - 1) in blocked or not _same_line(token):
+                break
+            if token.text in PARTICLES and not taken_first and (_is_name_word(doc[start]) or doc[start].text in PARTICLES) and (
+                token.text in EXTEND_PARTICLES or doc[start].text in PARTICLES
+            ):
+                start -= 1
+                continue
+            if _is_initial(token) and start - 2 >= 0 and _same_line(doc[start - 2]) and lex.is_first(doc[start - 2].text):
+                start -= 1
+                continue
+            if _is_name_word(token) and lex.is_first(token.text) and not lex.is_role(token.text) and (
+                not starts_with_first or taken_first or _is_initial(doc[start])
+            ):
+                start, taken_first = start - 1, True
+                continue
+            break
+        return start
+
+    # -- values ----------------------------------------------------------------------------------
+
+    def _base_form(self, word: str, *, lone: bool, after: Token | None) -> str:
+        """Remove a genitive ``-s``: when the name without it is known and the name with it is not
+        (``Johanssons``, ``Johans``), or when a noun follows (``Sahléns förslag``)."""
+        lex = self.lexicon
+        for ending in ("’s", "'s", ":s"):
+            if word.endswith(ending):
+                return word[: -len(ending)]
+        if not word.endswith("s") or word.endswith("ss") or len(word) < 4:
+            return word
+        base = word[:-1]
+        if lex.is_swedish(word):
+            return word  # Jonas, Niklas, Claes
+        base_known = lex.is_surname(base) or (lone and lex.is_first(base))
+        if base_known and (lex.is_swedish(base) or not (lex.is_surname(word) or lex.is_first(word))):
+            return base  # Johanssons; Johans (a rare foreign name) next to Johan
+        if lex.is_surname(word) or lex.is_first(word):
+            return word
+        if after is not None and not after.is_space and after.text.isalpha() and after.text.islower():
+            following = after.text
+            verb = following in NOT_NOUNS or following.endswith(VERB_ENDINGS + PRESENT_ENDINGS)
+            if not verb and len(following) > 2:
+                return base  # Sahléns förslag
+        return word
+
+    def _first_last(self, words: list[str]) -> tuple[str | None, str | None]:
+        lex = self.lexicon
+        if not words:
+            return None, None
+        if len(words) == 1:
+            word = words[0]
+            if lex.is_surname(word) and not lex.is_first(word):
+                return None, word
+            return word, None
+        for i, word in enumerate(words[1:], start=1):
+            if word in PARTICLES:
+                return " ".join(words[:i]), " ".join(words[i:])
+        n = 0
+        while n < len(words) - 1 and (lex.is_first(words[n]) or INITIAL.match(words[n])):
+            n += 1
+        n = max(n, 1)
+        return " ".join(words[:n]), " ".join(words[n:])
+
+    # -- serialization -----------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        path = util.ensure_path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        for name, text in self.lexicon.to_tables().items():
+            (path / name).write_text(text, encoding="utf-8")
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamesComponent:
+        path = util.ensure_path(path)
+        self.lexicon = NameLexicon.from_tables({name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES})
+        return self

@@ -1,0 +1,76 @@
+"""The scheme's edge rules, checked on every generated span (a failure is a generator bug).
+
+Stricter than the corpus validator on purpose: a synthetic span must also start and end on
+a word boundary and a MUNICIPALITY value must be a canonical name of the gazetteer.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from ...defaults import LABELS
+from .lexicon import load_lexicon
+
+
+def _iso(value: Any) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
+    except ValueError:
+        return None
+
+
+def value_problem(label: str, value: Any, municipalities: frozenset[str]) -> str | None:
+    if label in ("PERSON", "ORG"):
+        return None if value is None else f"{label} value must be null"
+    if label == "MUNICIPALITY":
+        return None if value in municipalities else f"{value!r} is not a canonical municipality name"
+    if label == "AMOUNT":
+        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
+        return None if ok else f"AMOUNT value {value!r} is not a positive integer"
+    if label == "DATE":
+        if value is None or _iso(value):
+            return None
+        if isinstance(value, Mapping) and set(value) == {"start", "end"}:
+            start, end = _iso(value["start"]), _iso(value["end"])
+            if start and end and start < end:
+                return None
+        return f"DATE value {value!r} is neither an ISO date, a range nor null"
+    return f"unknown label {label!r}"
+
+
+def span_problems(text: str, spans: Iterable[Mapping[str, Any]]) -> list[str]:
+    """One message per broken rule: bounds, label, edges, word boundaries, overlap, value."""
+    municipalities = frozenset(m.name for m in load_lexicon().municipalities)
+    problems: list[str] = []
+    end_so_far = -1
+    for span in sorted(spans, key=lambda s: (s["start"], s["end"])):
+        start, end, label = span["start"], span["end"], span["label"]
+        where = f"span {start}-{end} {label} {text[start:end]!r}"
+        if not 0 <= start < end <= len(text):
+            problems.append(f"{where}: outside the text")
+            continue
+        if label not in LABELS:
+            problems.append(f"{where}: unknown label")
+        if not (text[start].isalnum() and text[end - 1].isalnum()):
+            problems.append(f"{where}: whitespace or punctuation at an edge")
+        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+            problems.append(f"{where}: starts or ends inside a word")
+        if start < end_so_far:
+            problems.append(f"{where}: overlaps the span before it")
+        end_so_far = max(end_so_far, end)
+        reason = value_problem(label, span.get("value"), municipalities)
+        if reason:
+            problems.append(f"{where}: {reason}")
+    return problems
+
+
+def record_problems(record: Any) -> list[str]:
+    """:func:`span_problems` of a :class:`~famhbg_nlp.corpus.Record` (or its dict form)."""
+    data = record.to_dict() if hasattr(record, "to_dict") else record
+    problems = span_problems(data["text"], data["spans"])
+    meta = data.get("meta") or {}
+    if meta.get("source") != "synthetic" or _iso(meta.get("meeting_date")) is None:
+        problems.append("meta needs source 'synthetic' and an ISO meeting_date")
+    return problems
