@@ -41,7 +41,9 @@ CENTURY_PIVOT = 69
 MEETING_DATE_HEAD_CHARS = 400
 
 #: Order of the rule components in the default pipeline (after the trained NER).
-RULE_PIPES: tuple[str, ...] = ("famhbg_municipalities", "famhbg_amounts", "famhbg_dates")
+#: ``famhbg_names`` comes first so over-long PERSON spans (``Tomas Rikse Klippan``) are trimmed
+#: before the municipalities component compares span lengths.
+RULE_PIPES: tuple[str, ...] = ("famhbg_names", "famhbg_municipalities", "famhbg_amounts", "famhbg_dates")
 
 #: Exit code of CLI commands when some input failed but the rest of the batch completed.
 EXIT_PARTIAL_FAILURE = 1

@@ -6,7 +6,7 @@ from importlib.metadata import entry_points
 
 import pytest
 
-FACTORIES = ["famhbg_municipalities", "famhbg_amounts", "famhbg_dates"]
+FACTORIES = ["famhbg_names", "famhbg_municipalities", "famhbg_amounts", "famhbg_dates"]
 
 
 @pytest.mark.parametrize("name", FACTORIES)
