@@ -148,3 +148,10 @@ NAMES_SPLIT = True
 
 #: Cut a municipality name off the edge of a PERSON (``Tomas Rikse Klippan`` -> ``Tomas Rikse``).
 NAMES_TRIM_PLACES = True
+
+# --- annotation round trips (famhbg annotate, famhbg corpus import --from label-studio|doccano|prodigy) ---
+
+#: File of the corpus directory that newly imported documents are added to.
+ANNOTATE_IMPORT_FILE = "annotated.jsonl"
+#: ``model_version`` of Label Studio predictions when the pipeline has no name/version of its own.
+ANNOTATE_MODEL_VERSION = "famhbg"

@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
+from .annotate import annotate
 from .corpus import app as corpus_app
 from .extract import extract
 from .training import crossval, evaluate, train
@@ -35,6 +36,7 @@ def _main(
 
 
 app.command("extract")(extract)
+app.command("annotate")(annotate)
 app.add_typer(corpus_app, name="corpus")
 app.command("train")(train)
 app.command("evaluate")(evaluate)

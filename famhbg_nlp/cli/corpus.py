@@ -133,18 +133,52 @@ def export(
     typer.echo(f"{output}: {sum(sizes.values())} documents as {to.value} ({parts})", err=True)
 
 
+class ImportSource(str, Enum):
+    jsonl = "jsonl"
+    spacy = "spacy"
+    hf = "hf"
+    conll = "conll"
+    swedish_ner = "swedish-ner"
+    label_studio = "label-studio"
+    doccano = "doccano"
+    prodigy = "prodigy"
+
+
+#: Exports of annotation tools: values recomputed, validated, merged with --into.
+ANNOTATION_SOURCES = ("label-studio", "doccano", "prodigy")
+
+
 @app.command("import")
 def import_(
-    path: Annotated[Path, typer.Argument(help="A corpus in another format (file or directory).")],
-    output: Annotated[Path, typer.Option("--output", "-o", help="JSONL file to write.")],
-    fmt: Annotated[ImportFormat | None, typer.Option("--from", help="Input format (default: from its name).")] = None,
+    path: Annotated[Path, typer.Argument(help="A corpus in another format, or an annotation tool's export.")],
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="JSONL file to write.")] = None,
+    fmt: Annotated[ImportSource | None, typer.Option("--from", help="Input format (default: from its name).")] = None,
+    into: Annotated[
+        Path | None,
+        typer.Option(help="label-studio/doccano/prodigy: add the documents to this corpus directory."),
+    ] = None,
+    replace: Annotated[
+        bool, typer.Option("--replace", help="With --into: overwrite documents whose id the corpus has already.")
+    ] = False,
     limit: Annotated[int | None, typer.Option(help="At most this many records.")] = None,
     split: Annotated[str | None, typer.Option(help="hf: read only this split.")] = None,
     sentences_per_record: Annotated[
         int, typer.Option(help="swedish-ner: sentences per record.")
     ] = SWEDISH_NER_SENTENCES_PER_RECORD,
 ) -> None:
-    """Read a corpus from hf, spacy, conll, jsonl or the Swedish NER corpus and write it as JSONL records."""
+    """Read a corpus from hf, spacy, conll, jsonl or the Swedish NER corpus and write it as JSONL records.
+
+    From an annotation tool (--from label-studio|doccano|prodigy), the corrected documents get
+    their values from the rule components, are validated and are added to the corpus directory
+    --into (or written to --output). One line per task that was left out; exit code 1 if any.
+    """
+    if fmt is not None and fmt.value in ANNOTATION_SOURCES:
+        _import_annotations(path, fmt.value, into=into, output=output, replace=replace)
+        return
+    if into is not None or replace:
+        raise _fail(ValueError("--into and --replace are for --from label-studio, doccano or prodigy; use --output"))
+    if output is None:
+        raise _fail(ValueError("give --output FILE"))
     try:
         records = load_any(
             path,
@@ -158,3 +192,29 @@ def import_(
         raise _fail(err) from None
     spans = sum(len(r.spans) for r in records)
     typer.echo(f"{output}: {len(records)} documents, {spans} spans", err=True)
+
+
+def _import_annotations(path: Path, fmt: str, *, into: Path | None, output: Path | None, replace: bool) -> None:
+    from ..annotate import import_export, prepare
+
+    if (into is None) == (output is None):
+        raise _fail(ValueError(f"--from {fmt}: give either --into CORPUS_DIR or --output FILE"))
+    try:
+        if into is not None:
+            report = import_export(path, fmt, into, replace=replace)
+            problems = report.problems
+            summary = (
+                f"{into}: {len(report.added)} added, {len(report.replaced)} replaced, "
+                f"{len(report.unchanged)} unchanged, {len(problems)} tasks left out"
+            )
+        else:
+            good, problems = prepare(path, fmt)
+            write_records([record for _, record in good], output)
+            summary = f"{output}: {len(good)} documents, {len(problems)} tasks left out"
+    except (CorpusError, OSError) as err:
+        raise _fail(err) from None
+    for problem in problems:
+        typer.echo(f"error: {problem}", err=True)
+    typer.echo(summary, err=True)
+    if problems:
+        raise typer.Exit(code=1)

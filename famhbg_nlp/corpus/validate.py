@@ -160,7 +160,7 @@ def rules_config(record: Record) -> dict[str, dict[str, Any]]:
     return {"famhbg_dates": {"meeting_date": meeting_date}}
 
 
-def _typed_json(typed: Any) -> Any:
+def typed_json(typed: Any) -> Any:
     if typed is None:
         return None
     to_json = getattr(typed, "to_json", None)
@@ -187,15 +187,15 @@ def rules_problems(record: Record, nlp: Language) -> list[Problem]:
             continue
         name, component = components[span.label]
         attr = VALUE_ATTRS[span.label]
-        found = _found_value(doc, name, attr, span)
+        found = found_value(doc, name, attr, span)
         how = f"{name} matched it"
-        if found is _MISSING:
+        if found is MISSING:
             target = doc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
             if target is None:
                 continue  # reported as a scheme problem
             how = f"{name}.value_of"
             try:
-                found = _typed_json(component.value_of(target, **cfg.get(name, {})))
+                found = typed_json(component.value_of(target, **cfg.get(name, {})))
             except Exception as err:
                 problems.append(_span_problem(record, span, f"{how} failed: {type(err).__name__}: {err}", kind="rules"))
                 continue
@@ -211,16 +211,16 @@ def rules_problems(record: Record, nlp: Language) -> list[Problem]:
     return problems
 
 
-_MISSING = object()
+MISSING = object()
 
 
-def _found_value(doc: Doc, name: str, attr: str, span: SpanRecord) -> Any:
-    """The value the component gave its own span at exactly these offsets, or ``_MISSING``."""
+def found_value(doc: Doc, name: str, attr: str, span: SpanRecord) -> Any:
+    """The value the component gave its own span at exactly these offsets, or ``MISSING``."""
     candidates = list(doc.ents) + (list(doc.spans[name]) if name in doc.spans else [])
     for candidate in candidates:
         if (candidate.start_char, candidate.end_char, candidate.label_) == (span.start, span.end, span.label):
-            return _typed_json(getattr(candidate._, attr))
-    return _MISSING
+            return typed_json(getattr(candidate._, attr))
+    return MISSING
 
 
 def _show(value: Any) -> str:

@@ -1,0 +1,243 @@
+"""Corrected exports back into the corpus.
+
+:func:`rule_values` recomputes the values of a corrected document with the rule
+components, exactly as ``famhbg corpus validate`` checks them
+(:mod:`famhbg_nlp.corpus.validate`): the value of the component's own match at the same
+offsets, else ``component.value_of(span)``; the meeting date is ``meta.meeting_date``
+when present, else the one the dates component infers (then written to the meta).
+
+:func:`import_export` reads an export, recomputes values, validates every document
+against the scheme and merges the good ones into a corpus directory: a new id goes to
+one file (``annotated.jsonl`` by default), an existing id is replaced only with
+``replace`` (an identical document is left as it is). Every changed file is written to a
+temporary file first and all are moved into place at the end, so a failure imports nothing.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from dataclasses import replace as dc_replace
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+
+from ..corpus import CorpusError, Record, SpanRecord, read_records, validate_records
+from ..corpus.io import dumps_record, jsonl_files
+from ..corpus.validate import (
+    MISSING,
+    found_value,
+    typed_json,
+    rule_components,
+    rules_config,
+)
+from ..defaults import ANNOTATE_IMPORT_FILE, VALUE_LABELS
+from ..extensions import VALUE_ATTRS
+from .formats import TaskProblem, read_tasks
+
+
+def rule_values(record: Record, rules_nlp: Language) -> Record:
+    """``record`` with every value recomputed by the rule components (PERSON/ORG: ``None``).
+
+    A value the rules cannot compute is ``None`` (validation then reports a
+    MUNICIPALITY or AMOUNT without a value).
+    """
+    cfg = rules_config(record)
+    doc = rules_nlp(record.text, component_cfg=cfg)
+    components = rule_components(rules_nlp)
+    spans = []
+    for span in record.spans:
+        value = None
+        if span.label in VALUE_LABELS and span.label in components:
+            name, component = components[span.label]
+            value = found_value(doc, name, VALUE_ATTRS[span.label], span)
+            if value is MISSING:
+                target = doc.char_span(
+                    span.start, span.end, label=span.label, alignment_mode="strict"
+                )
+                value = (
+                    None
+                    if target is None
+                    else typed_json(component.value_of(target, **cfg.get(name, {})))
+                )
+        spans.append(SpanRecord(span.start, span.end, span.label, value))
+    meta = dict(record.meta)
+    if not cfg and doc._.meeting_date is not None:
+        meta["meeting_date"] = doc._.meeting_date.isoformat()
+    return dc_replace(record, meta=meta, spans=spans)
+
+
+@dataclass
+class ImportReport:
+    """What :func:`import_export` did: ids added, replaced and left unchanged, and per-task problems."""
+
+    added: list[str] = field(default_factory=list)
+    replaced: list[str] = field(default_factory=list)
+    unchanged: list[str] = field(default_factory=list)
+    problems: list[TaskProblem] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    records: list[Record] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "added": self.added,
+            "replaced": self.replaced,
+            "unchanged": self.unchanged,
+            "files": self.files,
+            "problems": [p.to_dict() for p in self.problems],
+        }
+
+
+def prepare(
+    path: str | Path, fmt: str, *, rules_nlp: Language | None = None
+) -> tuple[list[tuple[int, Record]], list[TaskProblem]]:
+    """Read an export, recompute values, validate: ``([(task, record)], problems)`` of the good tasks."""
+    from ..pipeline import blank, rules_pipeline
+
+    rules_nlp = rules_nlp or rules_pipeline()
+    tokenizer = blank()
+    numbered, problems = read_tasks(path, fmt)
+    good: list[tuple[int, Record]] = []
+    seen: dict[str, int] = {}
+    for task, record in numbered:
+        if record.id in seen:
+            problems.append(
+                TaskProblem(
+                    str(path),
+                    task,
+                    record.id,
+                    f"the id is used by task {seen[record.id]} already",
+                )
+            )
+            continue
+        try:
+            record = rule_values(record, rules_nlp)
+        except Exception as err:  # noqa: BLE001 - the rules are code in progress: report, never crash
+            problems.append(
+                TaskProblem(
+                    str(path),
+                    task,
+                    record.id,
+                    f"the rule pipeline failed: {type(err).__name__}: {err}",
+                )
+            )
+            continue
+        found = validate_records([record], rules=False, nlp=tokenizer)
+        if found:
+            for problem in found:
+                where = (
+                    ""
+                    if problem.start is None
+                    else f'span {problem.start}-{problem.end} {problem.label} "{problem.excerpt}": '
+                )
+                problems.append(
+                    TaskProblem(str(path), task, record.id, where + problem.reason)
+                )
+            continue
+        seen[record.id] = task
+        good.append((task, record))
+    problems.sort(key=lambda p: p.task)
+    return good, problems
+
+
+def import_export(
+    path: str | Path,
+    fmt: str,
+    into: str | Path,
+    *,
+    replace: bool = False,
+    file_name: str = ANNOTATE_IMPORT_FILE,
+    rules_nlp: Language | None = None,
+) -> ImportReport:
+    """Merge the corrected documents of export ``path`` into the corpus directory ``into``.
+
+    Raises :class:`CorpusError` when the corpus itself cannot be read (nothing is written).
+    """
+    into = Path(into)
+    if into.exists() and not into.is_dir():
+        raise CorpusError("--into must be a corpus directory", path=into)
+    good, problems = prepare(path, fmt, rules_nlp=rules_nlp)
+    report = ImportReport(problems=problems)
+    files: dict[Path, list[Record]] = {}
+    if into.is_dir() and any(into.glob("*.jsonl")):
+        for file in jsonl_files(into):
+            files[file] = read_records(file)
+    where = {
+        record.id: (file, i)
+        for file, records in files.items()
+        for i, record in enumerate(records)
+    }
+    by_text = {
+        record.text: record.id for records in files.values() for record in records
+    }
+    target = into / file_name
+    files.setdefault(target, [])
+    changed: set[Path] = set()
+    for task, record in good:
+        if record.id in where:
+            file, i = where[record.id]
+            if files[file][i].to_dict() == record.to_dict():
+                report.unchanged.append(record.id)
+                continue
+            if not replace:
+                report.problems.append(
+                    TaskProblem(
+                        str(path),
+                        task,
+                        record.id,
+                        f"the corpus has this id already ({file}); pass --replace to overwrite it",
+                    )
+                )
+                continue
+            files[file][i] = record
+            report.replaced.append(record.id)
+            changed.add(file)
+        elif record.text in by_text:
+            report.problems.append(
+                TaskProblem(
+                    str(path),
+                    task,
+                    record.id,
+                    f"the corpus has the same text as document {by_text[record.text]!r}",
+                )
+            )
+            continue
+        else:
+            files[target].append(record)
+            where[record.id] = (target, len(files[target]) - 1)
+            report.added.append(record.id)
+            changed.add(target)
+        by_text[record.text] = record.id
+        report.records.append(record)
+    report.problems.sort(key=lambda p: p.task)
+    _write_all({file: files[file] for file in sorted(changed)})
+    report.files = [str(file) for file in sorted(changed)]
+    return report
+
+
+def _write_all(files: dict[Path, Sequence[Record]]) -> None:
+    """Write every file to a temporary file first, then move them all into place."""
+    temps: list[tuple[str, Path]] = []
+    try:
+        for file, records in files.items():
+            file.parent.mkdir(parents=True, exist_ok=True)
+            fd, tmp = tempfile.mkstemp(
+                dir=file.parent, prefix=f".{file.name}.", suffix=".tmp"
+            )
+            temps.append((tmp, file))
+            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+                for record in records:
+                    handle.write(dumps_record(record) + "\n")
+            mask = os.umask(0)
+            os.umask(mask)
+            os.chmod(tmp, 0o666 & ~mask)
+        for tmp, file in temps:
+            os.replace(tmp, file)
+    finally:
+        for tmp, _ in temps:
+            with contextlib.suppress(OSError):
+                os.unlink(tmp)
