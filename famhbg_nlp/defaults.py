@@ -33,6 +33,12 @@ DATES_POLICY: MergePolicy = "rules"
 AMOUNTS_POLICY: MergePolicy = "rules"
 MUNICIPALITIES_POLICY: MergePolicy = "longest"
 
+#: Remove an entity of a rule component's label (proposed by the NER) when the rules cannot give it
+#: a value: a MUNICIPALITY that is none of the 290, an AMOUNT or DATE that does not parse. The rules
+#: know these labels exactly; the NER's guesses there were the main source of false positives in
+#: cross-validation. Malformed dates the rules themselves find keep their ``None`` value.
+DROP_UNVALUED = True
+
 #: Two-digit years at or below this pivot are read as 20YY, above it as 19YY.
 CENTURY_PIVOT = 69
 

@@ -73,3 +73,24 @@ def test_value_forwards_to_label_attribute():
     amount._.amount = Fake(200000)
     assert Span(doc, amount.start, amount.end, label="AMOUNT")._.value == 200000
     assert org._.value is None
+
+
+@pytest.mark.parametrize(
+    "drop,ner_text,label,expected",
+    [
+        pytest.param(True, "Paus", "MUNICIPALITY", [], id="unknown-municipality-dropped"),
+        pytest.param(False, "Paus", "MUNICIPALITY", [("Paus", "MUNICIPALITY", None)], id="kept-when-asked"),
+        pytest.param(True, "Bjuvs", "MUNICIPALITY", [("Bjuvs", "MUNICIPALITY", "Bjuv")], id="resolvable-kept-with-value"),
+        pytest.param(True, "hösten", "DATE", [], id="unparseable-date-dropped"),
+        pytest.param(True, "tusen", "AMOUNT", [], id="unparseable-amount-dropped"),
+    ],
+)
+def test_rule_components_drop_ner_spans_they_cannot_value(drop, ner_text, label, expected):
+    nlp = famhbg_nlp.blank()
+    pipe = {"MUNICIPALITY": "famhbg_municipalities", "DATE": "famhbg_dates", "AMOUNT": "famhbg_amounts"}[label]
+    nlp.add_pipe(pipe, config={"drop_unvalued": drop, "policy": "ner"})
+    text = f"Efter {ner_text} kom vi"
+    doc = nlp.make_doc(text)
+    doc.ents = [doc.char_span(6, 6 + len(ner_text), label=label)]
+    doc = nlp.get_pipe(pipe)(doc)
+    assert [(e.text, e.label_, e._.value) for e in doc.ents] == expected

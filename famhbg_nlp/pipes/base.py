@@ -19,15 +19,20 @@ from ..spans import merge_ents
 
 
 class RuleComponent:
-    """Base class: subclasses implement :meth:`find` and :meth:`value_of`."""
+    """Base class: subclasses implement :meth:`find` and :meth:`value_of`.
+
+    ``drop_unvalued`` removes entities of the label that came from elsewhere (the NER) and that
+    :meth:`value_of` cannot resolve.
+    """
 
     label: str = ""
 
-    def __init__(self, nlp: Language, name: str, *, policy: str) -> None:
+    def __init__(self, nlp: Language, name: str, *, policy: str, drop_unvalued: bool) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
         self.policy = policy
+        self.drop_unvalued = drop_unvalued
         self.attr = VALUE_ATTRS[self.label]
 
     def find(self, doc: Doc, **kwargs: Any) -> Iterable[tuple[Span, Any]]:
@@ -44,7 +49,14 @@ class RuleComponent:
         for span, value in found:
             setattr(span._, self.attr, value)
         accepted = {(s.start, s.end) for s in merge_ents(doc, (s for s, _ in found), self.policy)}
+        kept = []
         for ent in doc.ents:
             if ent.label_ == self.label and (ent.start, ent.end) not in accepted and getattr(ent._, self.attr) is None:
-                setattr(ent._, self.attr, self.value_of(ent, **kwargs))
+                value = self.value_of(ent, **kwargs)
+                if value is None and self.drop_unvalued:
+                    continue
+                setattr(ent._, self.attr, value)
+            kept.append(ent)
+        if len(kept) != len(doc.ents):
+            doc.ents = kept
         return doc

@@ -279,7 +279,7 @@ def test_value_of_parses_the_whole_span(nlp):
 
 def test_ner_entities_get_values_under_the_ner_policy():
     nlp = famhbg_nlp.blank()
-    nlp.add_pipe("famhbg_amounts", config={"policy": "ner"})
+    nlp.add_pipe("famhbg_amounts", config={"policy": "ner", "drop_unvalued": False})
     doc = nlp.make_doc("totalt 1,5 mnkr och knappt 3 mkr samt 5 tkr")
     # the "NER" proposed "1,5 mnkr" (right) and "knappt 3 mkr" (wrong boundary)
     doc.ents = [Span(doc, 1, 3, label="AMOUNT"), Span(doc, 4, 7, label="AMOUNT")]

@@ -368,23 +368,32 @@ def test_meeting_date_of_wrong_type_is_a_type_error(nlp):
 
 
 @pytest.mark.parametrize(
-    ("ent_text", "value"),
+    ("ent_text", "value", "drop"),
     [
-        pytest.param("den 5 april", "2021-04-05", id="den"),
-        pytest.param("onsdagen den 21 november 2018", "2018-11-21", id="weekday-den"),
-        pytest.param("början av april", None, id="no-day"),
-        pytest.param("5 april och 6 maj", None, id="two-dates"),
+        pytest.param("den 5 april", "2021-04-05", True, id="den"),
+        pytest.param("onsdagen den 21 november 2018", "2018-11-21", True, id="weekday-den"),
+        pytest.param("början av april", None, False, id="no-day"),
+        pytest.param("5 april och 6 maj", None, False, id="two-dates"),
     ],
 )
-def test_value_of_ner_spans(ent_text, value):
+def test_value_of_ner_spans(ent_text, value, drop):
     nlp = famhbg_nlp.blank()
-    dates = nlp.add_pipe("famhbg_dates", config={"policy": "ner"})
+    dates = nlp.add_pipe("famhbg_dates", config={"policy": "ner", "drop_unvalued": drop})
     text = f"Mötet {ent_text} avslutades."
     doc = nlp.make_doc(text)
     start = text.index(ent_text)
     doc.ents = [doc.char_span(start, start + len(ent_text), label="DATE")]
     doc = dates(doc, meeting_date=MEETING)
     assert [(ent.text, ent._.value) for ent in doc.ents] == [(ent_text, value)]
+
+
+@pytest.mark.parametrize("ent_text", ["början av april", "5 april och 6 maj"])
+def test_unparseable_ner_spans_are_dropped_by_default(ent_text):
+    nlp = famhbg_nlp.blank()
+    dates = nlp.add_pipe("famhbg_dates", config={"policy": "ner"})
+    doc = nlp.make_doc(f"Mötet {ent_text} avslutades.")
+    doc.ents = [doc.char_span(6, 6 + len(ent_text), label="DATE")]
+    assert list(dates(doc, meeting_date=MEETING).ents) == []
 
 
 def test_rule_spans_replace_ner_spans_by_default(nlp):

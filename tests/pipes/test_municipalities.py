@@ -313,10 +313,15 @@ def test_ner_entity_the_rules_reject_keeps_its_label_and_gets_a_value(nlp):
     doc.ents = [Span(doc, 1, 2, label="MUNICIPALITY")]
     doc = nlp.get_pipe("famhbg_municipalities")(doc)
     assert [(e.text, e._.value) for e in doc.ents] == [("Helsingborg", "Helsingborg")]
+
+
+@pytest.mark.parametrize("drop,expected", [(True, []), (False, [("Skåne", None)])], ids=["dropped", "kept"])
+def test_ner_entity_that_is_no_municipality(drop, expected):
+    nlp = famhbg_nlp.blank()
+    component = nlp.add_pipe("famhbg_municipalities", config={"drop_unvalued": drop})
     doc = nlp.make_doc("i Skåne")
     doc.ents = [Span(doc, 1, 2, label="MUNICIPALITY")]
-    doc = nlp.get_pipe("famhbg_municipalities")(doc)
-    assert [(e.text, e._.value) for e in doc.ents] == [("Skåne", None)]
+    assert [(e.text, e._.value) for e in component(doc).ents] == expected
 
 
 # ------------------------------------------------------------------ data, save and load

@@ -17,7 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST
+from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST, DROP_UNVALUED
 from ...resources import read_tsv
 from ..base import RuleComponent
 from .patterns import AMOUNT_RE, WORD_BEFORE_RE, YEAR_RE
@@ -46,10 +46,11 @@ class AmountsComponent(RuleComponent):
         name: str,
         *,
         policy: str,
+        drop_unvalued: bool = DROP_UNVALUED,
         ranges: bool = AMOUNTS_RANGES,
         unit_first: bool = AMOUNTS_UNIT_FIRST,
     ) -> None:
-        super().__init__(nlp, name, policy=policy)
+        super().__init__(nlp, name, policy=policy, drop_unvalued=drop_unvalued)
         self.ranges = ranges
         self.unit_first = unit_first
         self.year_headings: frozenset[str] = frozenset(packaged_year_headings())

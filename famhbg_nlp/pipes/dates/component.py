@@ -32,11 +32,12 @@ class DatesComponent(RuleComponent):
         name: str,
         *,
         policy: str,
+        drop_unvalued: bool,
         century_pivot: int,
         meeting_date_head_chars: int,
         meeting_date_label_chars: int,
     ) -> None:
-        super().__init__(nlp, name, policy=policy)
+        super().__init__(nlp, name, policy=policy, drop_unvalued=drop_unvalued)
         self.century_pivot = century_pivot
         self.meeting_date_head_chars = meeting_date_head_chars
         self.meeting_date_label_chars = meeting_date_label_chars

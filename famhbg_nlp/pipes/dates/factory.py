@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ...defaults import CENTURY_PIVOT, DATES_POLICY, MEETING_DATE_HEAD_CHARS, MEETING_DATE_LABEL_CHARS
+from ...defaults import CENTURY_PIVOT, DATES_POLICY, DROP_UNVALUED, MEETING_DATE_HEAD_CHARS, MEETING_DATE_LABEL_CHARS
 from .component import DatesComponent
 
 
@@ -12,6 +12,7 @@ from .component import DatesComponent
     "famhbg_dates",
     default_config={
         "policy": DATES_POLICY,
+        "drop_unvalued": DROP_UNVALUED,
         "century_pivot": CENTURY_PIVOT,
         "meeting_date_head_chars": MEETING_DATE_HEAD_CHARS,
         "meeting_date_label_chars": MEETING_DATE_LABEL_CHARS,
@@ -22,6 +23,7 @@ def create_component(
     name: str,
     *,
     policy: str,
+    drop_unvalued: bool,
     century_pivot: int,
     meeting_date_head_chars: int,
     meeting_date_label_chars: int,
@@ -30,6 +32,7 @@ def create_component(
         nlp,
         name,
         policy=policy,
+        drop_unvalued=drop_unvalued,
         century_pivot=century_pivot,
         meeting_date_head_chars=meeting_date_head_chars,
         meeting_date_label_chars=meeting_date_label_chars,

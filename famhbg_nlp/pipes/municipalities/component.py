@@ -42,8 +42,8 @@ class MunicipalitiesComponent(RuleComponent):
 
     label = "MUNICIPALITY"
 
-    def __init__(self, nlp: Language, name: str, *, policy: str, match_uppercase: bool) -> None:
-        super().__init__(nlp, name, policy=policy)
+    def __init__(self, nlp: Language, name: str, *, policy: str, drop_unvalued: bool, match_uppercase: bool) -> None:
+        super().__init__(nlp, name, policy=policy, drop_unvalued=drop_unvalued)
         self.match_uppercase = match_uppercase
         self.gazetteer = Gazetteer.packaged()
         self._build()
