@@ -68,13 +68,14 @@ class MunicipalitiesComponent(RuleComponent):
     def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Municipality]]:
         accepted: list[tuple[Span, Municipality]] = []
         strings = self.nlp.vocab.strings
+        text = doc.text  # built from the tokens on every access: read it once
         for match_id, start, end in self.matcher(doc):
             form = self._forms[strings[match_id]]
             has_suffix = end < len(doc) and doc[end].lower_ in SUFFIXES
             if form.needs_suffix and not has_suffix:
                 continue
             core = doc[start:end]
-            if any(ex.applies(doc.text, core.start_char, core.end_char) for ex in self.gazetteer.exclusions):
+            if any(ex.applies(text, core.start_char, core.end_char) for ex in self.gazetteer.exclusions):
                 continue
             if form.ambiguity and not _ambiguous_ok(doc, start, end, form.ambiguity, has_suffix):
                 continue
@@ -127,15 +128,14 @@ def _transparent(token: Token) -> bool:
 
 def _neighbour(doc: Doc, i: int, step: int) -> Token | None:
     """The nearest non-markup token from ``i`` in direction ``step`` on the same line, or ``None``."""
-    edge = doc[i].idx if step < 0 else doc[i].idx + len(doc[i].text)
     j = i + step
     while 0 <= j < len(doc) and _transparent(doc[j]):
         j += step
     if not 0 <= j < len(doc):
         return None
-    token = doc[j]
-    between = doc.text[token.idx + len(token.text) : edge] if step < 0 else doc.text[edge : token.idx]
-    return None if "\n" in between else token
+    lo, hi = (j, i) if step < 0 else (i, j)
+    between = doc[lo].whitespace_ + doc[lo + 1 : hi].text_with_ws
+    return None if "\n" in between else doc[j]
 
 
 def _name_like(token: Token | None) -> bool:
