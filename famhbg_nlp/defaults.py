@@ -57,7 +57,7 @@ EXIT_PARTIAL_FAILURE = 1
 # --- training and evaluation (famhbg_nlp.training) ---------------------------------------
 
 #: How many times each gold document appears in the training mix (next to the synthetic ones).
-GOLD_REPEAT = 2
+GOLD_REPEAT = 10
 
 #: Share of the synthetic records held out as the dev set during ``famhbg train``.
 DEV_SYNTHETIC_FRACTION = 0.1
@@ -67,7 +67,7 @@ SYNTHETIC_DOCS = 600
 SEED = 0
 
 #: Training steps of each fold in ``famhbg crossval`` (keeps the whole run well under 30 minutes).
-CROSSVAL_MAX_STEPS = 600
+CROSSVAL_MAX_STEPS = 1000
 
 #: Labels whose normalized value is scored ("value accuracy") on exactly matched spans.
 SCORED_VALUE_LABELS: tuple[str, ...] = ("DATE", "AMOUNT", "MUNICIPALITY")

@@ -1,20 +1,281 @@
-"""``famhbg train``, ``famhbg evaluate``, ``famhbg crossval`` (being written)."""
+"""``famhbg train``, ``famhbg evaluate``, ``famhbg crossval``: thin wrappers over :mod:`famhbg_nlp.training`."""
 
 from __future__ import annotations
 
+import json
+import random
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Any, Optional
+
 import typer
 
+from ..defaults import EXIT_PARTIAL_FAILURE, LABELS, SEED, SYNTHETIC_DOCS
 
-def train() -> None:
-    """Train a pipeline (not yet available)."""
-    raise typer.Exit(code=2)
+#: Exit code for bad input (unreadable corpus, misaligned span, unknown label ...).
+EXIT_BAD_INPUT = 2
 
-
-def evaluate() -> None:
-    """Evaluate a pipeline (not yet available)."""
-    raise typer.Exit(code=2)
+DEFAULT_CONFIG = Path("configs/cnn.cfg")
 
 
-def crossval() -> None:
-    """Leave-one-document-out cross-validation (not yet available)."""
-    raise typer.Exit(code=2)
+class OutputFormat(str, Enum):
+    table = "table"
+    json = "json"
+
+
+def _fail(message: str) -> typer.Exit:
+    typer.echo(message, err=True)
+    return typer.Exit(code=EXIT_BAD_INPUT)
+
+
+def _read_gold(paths: list[Path] | None) -> list[Any]:
+    from ..corpus import read_records
+
+    records: list[Any] = []
+    for path in paths or []:
+        if not path.exists():
+            raise _fail(f"{path}: no such file or directory.")
+        records.extend(read_records(path))
+    return records
+
+
+def _read_extra(paths: list[Path] | None, labels: str | None, limit: int | None, seed: int) -> list[Any]:
+    """Records of partially annotated corpora (``load_any``), completed with rule spans."""
+    from ..corpus import load_any
+    from ..training import complete_with_rules
+
+    annotated = _labels(labels or "PERSON,ORG")
+    records: list[Any] = []
+    for path in paths or []:
+        if not path.exists():
+            raise _fail(f"{path}: no such file or directory.")
+        records.extend(load_any(path))
+    if limit is not None and 0 <= limit < len(records):
+        keep = sorted(random.Random(seed).sample(range(len(records)), limit))
+        records = [records[i] for i in keep]
+    return complete_with_rules(records, annotated=annotated) if records else []
+
+
+def _labels(value: str | None) -> tuple[str, ...]:
+    if not value:
+        return LABELS
+    labels = tuple(label.strip().upper() for label in value.split(",") if label.strip())
+    unknown = [label for label in labels if label not in LABELS]
+    if unknown:
+        raise _fail(f"--labels: unknown label(s) {', '.join(unknown)}; expected some of {', '.join(LABELS)}.")
+    return labels
+
+
+def _overrides(settings: list[str] | None) -> dict[str, Any]:
+    overrides: dict[str, Any] = {}
+    for item in settings or []:
+        key, sep, raw = item.partition("=")
+        if not sep or "." not in key:
+            raise _fail(f"--set {item!r}: expected section.key=value, e.g. training.dropout=0.2.")
+        try:
+            overrides[key.strip()] = json.loads(raw)
+        except json.JSONDecodeError:
+            overrides[key.strip()] = raw
+    return overrides
+
+
+def _check_config(config: Path) -> None:
+    if not config.is_file():
+        raise _fail(f"{config}: config file not found (run from the repository root or pass --config).")
+
+
+def _write_json(path: Path | None, data: Any) -> None:
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+
+
+def train(
+    output: Annotated[Path, typer.Option("--output", "-o", help="Directory the trained pipeline is written to (spacy.load(DIR)).")],
+    config: Annotated[Path, typer.Option("--config", "-c", help="Training config.")] = DEFAULT_CONFIG,
+    gold: Annotated[Optional[list[Path]], typer.Option(help="Gold corpus: a .jsonl file or a directory of them (repeatable).")] = None,
+    synthetic: Annotated[int, typer.Option(help="Number of synthetic documents in the training mix.")] = SYNTHETIC_DOCS,
+    seed: Annotated[int, typer.Option(help="Seed of spaCy and of the synthetic generator.")] = SEED,
+    gpu_id: Annotated[int, typer.Option("--gpu-id", help="GPU to train on; -1 for CPU.")] = -1,
+    max_steps: Annotated[Optional[int], typer.Option(help="Training steps (default: the config's).")] = None,
+    dev_gold: Annotated[Optional[list[Path]], typer.Option(help="Gold documents for the dev set (repeatable).")] = None,
+    extra: Annotated[
+        Optional[list[Path]],
+        typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable).")
+    ] = None,
+    extra_labels: Annotated[
+        Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
+    ] = None,
+    extra_limit: Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")] = None,
+    gold_repeat: Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")] = None,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
+) -> None:
+    """Train a pipeline on gold + synthetic documents and write it to --output.
+
+    The final pipeline (last training step) is written directly into --output and
+    includes the rule components; load it with spacy.load(OUTPUT) or famhbg_nlp.load(OUTPUT).
+    """
+    from ..corpus import CorpusError
+    from ..defaults import GOLD_REPEAT
+    from ..training import synthetic_records, train_pipeline
+
+    _check_config(config)
+    overrides = _overrides(set_)
+    try:
+        gold_records = _read_gold(gold)
+        dev_records = _read_gold(dev_gold)
+        synth = synthetic_records(synthetic, seed=seed)
+        extra_records = _read_extra(extra, extra_labels, extra_limit, seed)
+        typer.echo(
+            f"{len(gold_records)} gold, {len(synth)} synthetic, {len(extra_records)} extra, "
+            f"{len(dev_records)} dev-gold documents",
+            err=True,
+        )
+        result = train_pipeline(
+            config,
+            output,
+            gold=gold_records,
+            synthetic=synth,
+            extra=extra_records,
+            dev_gold=dev_records,
+            seed=seed,
+            gpu_id=gpu_id,
+            max_steps=max_steps,
+            gold_repeat=GOLD_REPEAT if gold_repeat is None else gold_repeat,
+            overrides=overrides,
+            sources=[f"gold: {p}" for p in gold or []] + [f"extra: {Path(p).name}" for p in extra or []],
+        )
+    except CorpusError as err:
+        raise _fail(str(err)) from None
+    except (ValueError, FileExistsError) as err:
+        raise _fail(str(err)) from None
+    typer.echo(f"Pipeline written to {result.output} ({result.seconds:.0f} s).", err=True)
+
+
+def _load_model(name: str):
+    from ..pipeline import load, rules_pipeline
+
+    if name == "rules":
+        return rules_pipeline()
+    if name in ("shipped", "default"):
+        return load()
+    path = Path(name)
+    if not path.exists():
+        raise _fail(f"{name}: no such pipeline directory (or use 'shipped' or 'rules').")
+    return load(path)
+
+
+def _load_data(path: Path, fmt: str | None, limit: int | None, seed: int) -> list[Any]:
+    from ..corpus import load_any
+
+    if not path.exists():
+        raise _fail(f"{path}: no such file or directory.")
+    records = list(load_any(path, fmt=fmt))
+    if limit is not None and 0 < limit < len(records):
+        keep = sorted(random.Random(seed).sample(range(len(records)), limit))
+        records = [records[i] for i in keep]
+    return records
+
+
+def evaluate(
+    model: Annotated[str, typer.Argument(help="Pipeline directory, or 'shipped' (the packaged model) or 'rules' (rules only).")],
+    data: Annotated[Path, typer.Argument(help="Gold data: corpus JSONL (file or dir), an HF dataset dir, or the news corpus.")],
+    compare: Annotated[Optional[str], typer.Option(help="A second pipeline to score on the same data, with deltas.")] = None,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the scores as JSON here.")] = None,
+    format: Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print.")] = OutputFormat.table,
+    labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
+    limit: Annotated[Optional[int], typer.Option(help="Score a seeded random sample of this many documents.")] = None,
+    seed: Annotated[int, typer.Option(help="Seed of the --limit sample.")] = SEED,
+    data_format: Annotated[Optional[str], typer.Option(help="Format of DATA when it cannot be guessed.")] = None,
+    use_gold_meeting_date: Annotated[
+        bool, typer.Option(help="Give the dates component meta.meeting_date instead of letting it infer the date.")
+    ] = False,
+    errors: Annotated[int, typer.Option(help="Also print this many error examples.")] = 0,
+) -> None:
+    """Entity-level P/R/F1 per label (seqeval, strict IOB2), value accuracy and label confusions."""
+    from ..corpus import CorpusError
+    from ..training import evaluate_pipeline, format_comparison, format_scores
+    from ..training.evaluate import compare_results
+
+    scored = _labels(labels)
+    try:
+        records = _load_data(data, data_format, limit, seed)
+    except (CorpusError, ValueError) as err:
+        raise _fail(str(err)) from None
+    results = {}
+    for name in [model] + ([compare] if compare else []):
+        nlp = _load_model(name)
+        results[name] = evaluate_pipeline(nlp, records, labels=scored, use_gold_meeting_date=use_gold_meeting_date)
+        results[name]["model"] = name
+        results[name]["data"] = str(data)
+    output: dict[str, Any] = dict(results[model])
+    if compare:
+        output = {"a": results[model], "b": results[compare], "delta": compare_results(results[model], results[compare])}
+    _write_json(json_path, output)
+    if format is OutputFormat.json:
+        typer.echo(json.dumps(output, ensure_ascii=False, indent=2, default=str))
+    else:
+        for name, result in results.items():
+            typer.echo(format_scores(result, title=f"== {name} on {data}"))
+            typer.echo("")
+            for example in result["errors"][:errors]:
+                typer.echo(json.dumps(example, ensure_ascii=False, default=str))
+        if compare:
+            typer.echo(format_comparison(results[model], results[compare], names=(model, compare)))
+    if any(result["failed"] for result in results.values()):
+        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
+
+
+def crossval(
+    gold: Annotated[Optional[list[Path]], typer.Option(help="Gold corpus (repeatable); default corpus/.")] = None,
+    synthetic: Annotated[int, typer.Option(help="Synthetic documents added to every fold's training data.")] = SYNTHETIC_DOCS,
+    config: Annotated[Path, typer.Option("--config", "-c", help="Training config.")] = DEFAULT_CONFIG,
+    seed: Annotated[int, typer.Option(help="Seed of spaCy and of the synthetic generator.")] = SEED,
+    max_steps: Annotated[Optional[int], typer.Option(help="Training steps per fold (default: defaults.CROSSVAL_MAX_STEPS).")] = None,
+    gold_repeat: Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")] = None,
+    extra: Annotated[
+        Optional[list[Path]],
+        typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable).")
+    ] = None,
+    extra_labels: Annotated[
+        Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
+    ] = None,
+    extra_limit: Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")] = None,
+    labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
+    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the results as JSON here.")] = None,
+    use_gold_meeting_date: Annotated[bool, typer.Option(help="Give the dates component meta.meeting_date.")] = False,
+    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
+    verbose: Annotated[bool, typer.Option(help="Show spaCy's training table of every fold.")] = False,
+) -> None:
+    """Leave-one-document-out over the gold protocols; ablations rules / NER / NER + rules."""
+    import sys
+
+    from ..corpus import CorpusError
+    from ..defaults import CROSSVAL_MAX_STEPS, GOLD_REPEAT
+    from ..training import crossval as run_crossval
+    from ..training import format_crossval, synthetic_records
+
+    _check_config(config)
+    scored = _labels(labels)
+    overrides = _overrides(set_)
+    try:
+        gold_records = _read_gold(gold or [Path("corpus")])
+        synth = synthetic_records(synthetic, seed=seed)
+        extra_records = _read_extra(extra, extra_labels, extra_limit, seed)
+        result = run_crossval(
+            gold_records,
+            config=config,
+            synthetic=synth,
+            extra=extra_records,
+            seed=seed,
+            max_steps=CROSSVAL_MAX_STEPS if max_steps is None else max_steps,
+            gold_repeat=GOLD_REPEAT if gold_repeat is None else gold_repeat,
+            labels=scored,
+            use_gold_meeting_date=use_gold_meeting_date,
+            overrides=overrides,
+            train_log=sys.stderr if verbose else None,
+        )
+    except (CorpusError, ValueError) as err:
+        raise _fail(str(err)) from None
+    _write_json(json_path, result)
+    typer.echo(format_crossval(result))

@@ -62,13 +62,13 @@ class SpyDates(BrokenDates):
 
 if not Language.has_factory("test_corpus_amounts"):
     Language.factory("test_corpus_amounts", default_config={"policy": "rules"})(
-        lambda nlp, name, policy: DigitAmounts(nlp, name, policy=policy)
+        lambda nlp, name, policy: DigitAmounts(nlp, name, policy=policy, drop_unvalued=True)
     )
     Language.factory("test_corpus_broken_dates", default_config={"policy": "rules"})(
-        lambda nlp, name, policy: BrokenDates(nlp, name, policy=policy)
+        lambda nlp, name, policy: BrokenDates(nlp, name, policy=policy, drop_unvalued=True)
     )
     Language.factory("test_corpus_spy_dates", default_config={"policy": "rules"})(
-        lambda nlp, name, policy: SpyDates(nlp, name, policy=policy)
+        lambda nlp, name, policy: SpyDates(nlp, name, policy=policy, drop_unvalued=True)
     )
 
 
