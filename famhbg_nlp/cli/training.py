@@ -17,6 +17,17 @@ EXIT_BAD_INPUT = 2
 
 DEFAULT_CONFIG = Path("configs/cnn.cfg")
 
+# Options shared by ``train`` and ``crossval``.
+ExtraOption = Annotated[
+    Optional[list[Path]],
+    typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable)."),
+]
+ExtraLabelsOption = Annotated[
+    Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
+]
+ExtraLimitOption = Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")]
+GoldRepeatOption = Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")]
+
 
 class OutputFormat(str, Enum):
     table = "table"
@@ -99,15 +110,10 @@ def train(
     gpu_id: Annotated[int, typer.Option("--gpu-id", help="GPU to train on; -1 for CPU.")] = -1,
     max_steps: Annotated[Optional[int], typer.Option(help="Training steps (default: the config's).")] = None,
     dev_gold: Annotated[Optional[list[Path]], typer.Option(help="Gold documents for the dev set (repeatable).")] = None,
-    extra: Annotated[
-        Optional[list[Path]],
-        typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable).")
-    ] = None,
-    extra_labels: Annotated[
-        Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
-    ] = None,
-    extra_limit: Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")] = None,
-    gold_repeat: Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")] = None,
+    extra: ExtraOption = None,
+    extra_labels: ExtraLabelsOption = None,
+    extra_limit: ExtraLimitOption = None,
+    gold_repeat: GoldRepeatOption = None,
     set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
 ) -> None:
     """Train a pipeline on gold + synthetic documents and write it to --output.
@@ -232,15 +238,10 @@ def crossval(
     config: Annotated[Path, typer.Option("--config", "-c", help="Training config.")] = DEFAULT_CONFIG,
     seed: Annotated[int, typer.Option(help="Seed of spaCy and of the synthetic generator.")] = SEED,
     max_steps: Annotated[Optional[int], typer.Option(help="Training steps per fold (default: defaults.CROSSVAL_MAX_STEPS).")] = None,
-    gold_repeat: Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")] = None,
-    extra: Annotated[
-        Optional[list[Path]],
-        typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable).")
-    ] = None,
-    extra_labels: Annotated[
-        Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
-    ] = None,
-    extra_limit: Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")] = None,
+    gold_repeat: GoldRepeatOption = None,
+    extra: ExtraOption = None,
+    extra_labels: ExtraLabelsOption = None,
+    extra_limit: ExtraLimitOption = None,
     labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
     json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the results as JSON here.")] = None,
     use_gold_meeting_date: Annotated[bool, typer.Option(help="Give the dates component meta.meeting_date.")] = False,
