@@ -11,17 +11,10 @@ from typer.testing import CliRunner
 
 from famhbg_nlp.cli import app
 from famhbg_nlp.corpus import Record, SpanRecord, write_records
+from support import record
 
 CNN = str(Path(__file__).resolve().parents[2] / "configs" / "cnn.cfg")
 runner = CliRunner()
-
-
-def record(doc_id: str, text: str, *items: tuple) -> Record:
-    spans = []
-    for sub, label, *value in items:
-        start = text.index(sub)
-        spans.append(SpanRecord(start, start + len(sub), label, value[0] if value else None))
-    return Record(id=doc_id, text=text, meta={"meeting_date": "2021-04-19"}, spans=spans)
 
 
 RECORDS = [

@@ -23,18 +23,10 @@ from famhbg_nlp.training import (
     training_mix,
     write_training_data,
 )
+from support import record
 
 CNN = Path(__file__).resolve().parents[2] / "configs" / "cnn.cfg"
 STEPS = 6
-
-
-def record(doc_id: str, text: str, *items: tuple) -> Record:
-    """A record whose spans are ``(substring, label[, value])`` at the substring's first occurrence."""
-    spans = []
-    for sub, label, *value in items:
-        start = text.index(sub)
-        spans.append(SpanRecord(start, start + len(sub), label, value[0] if value else None))
-    return Record(id=doc_id, text=text, meta={"meeting_date": "2021-04-19"}, spans=spans)
 
 
 RECORDS = [

@@ -8,21 +8,13 @@ from pathlib import Path
 import pytest
 import spacy
 
-from famhbg_nlp.corpus import Record, SpanRecord
 from famhbg_nlp.defaults import RULE_PIPES
 from famhbg_nlp.training import train_pipeline
+from support import record
 
 TRF = Path(__file__).resolve().parents[2] / "configs" / "trf.cfg"
 
 WORDS = "närvarande anna berg per holm karin lund beslut om kr till region skåne den april från kommun redogjorde".split()
-
-
-def record(doc_id: str, text: str, *items: tuple) -> Record:
-    spans = []
-    for sub, label, *value in items:
-        start = text.index(sub)
-        spans.append(SpanRecord(start, start + len(sub), label, value[0] if value else None))
-    return Record(id=doc_id, text=text, meta={}, spans=spans)
 
 
 RECORDS = [
@@ -36,12 +28,14 @@ RECORDS = [
         ("700 000 kr", "AMOUNT", 700000),
         ("Region Skåne", "ORG"),
         ("5 april 2021", "DATE", "2021-04-05"),
+        meeting_date=None,
     ),
     record(
         "t2",
         "Karin Lund från Höganäs kommun redogjorde.",
         ("Karin Lund", "PERSON"),
         ("Höganäs kommun", "MUNICIPALITY", "Höganäs"),
+        meeting_date=None,
     ),
 ]
 
