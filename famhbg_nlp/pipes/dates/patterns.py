@@ -264,7 +264,7 @@ MEETING_DATE_LABELS: dict[str, tuple[str, ...]] = {
 }
 
 #: Markdown that may open a header line (``## Plats och tid:``, ``**Tid/Plats:**``, ``| Datum |``).
-LINE_OPEN = rf"^{HS}*(?:[#>*_|]+{HS}*)*"
+LINE_OPEN = rf"^(?:{HS}|[#>*_|])*"
 #: What may follow a label before its value: markdown and a colon (or a table bar).
 LABEL_CLOSE = rf"{HS}*[*_]*{HS}*(?P<colon>[:|])?[*_|]*{HS}*"
 
