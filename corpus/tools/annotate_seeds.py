@@ -82,7 +82,7 @@ class Entry:
 class Document:
     id: str
     source: str
-    meeting_date: dt.date
+    meeting_date: dt.date | None  # None: the text shows no meeting date (``meeting_date: null``)
     entries: list[Entry]
 
 
@@ -116,9 +116,14 @@ def parse_value(label: str, raw: str, where: str) -> Any:
 
 
 def read_ann(path: Path) -> Document:
+    return parse_ann(path.read_text(encoding="utf-8"), path)
+
+
+def parse_ann(content: str, path: Path) -> Document:
+    """The document that the ``.ann`` text ``content`` of ``path`` lists."""
     header: dict[str, str] = {}
     entries: list[Entry] = []
-    for number, raw in enumerate(path.read_text(encoding="utf-8").splitlines(), start=1):
+    for number, raw in enumerate(content.splitlines(), start=1):
         line = raw.split("#", 1)[0].rstrip() if not raw.lstrip().startswith("#") else ""
         if not line.strip():
             continue
@@ -139,7 +144,8 @@ def read_ann(path: Path) -> Document:
     for key in ("source", "meeting_date"):
         if key not in header:
             raise AnnotationError(f"{path.name}: header '{key}:' missing")
-    return Document(path.stem, header["source"], dt.date.fromisoformat(header["meeting_date"]), entries)
+    date = header["meeting_date"]
+    return Document(path.stem, header["source"], None if date == "null" else dt.date.fromisoformat(date), entries)
 
 
 # --------------------------------------------------------------------------- independent value checks
@@ -241,36 +247,61 @@ def line_starts(text: str) -> list[int]:
     return starts
 
 
-def place(doc: Document, text: str, known_municipalities: set[str] | None) -> list[dict[str, Any]]:
+def place(
+    doc: Document,
+    text: str,
+    known_municipalities: set[str] | None,
+    *,
+    check: Any = None,
+    problems: list[str] | None = None,
+) -> list[dict[str, Any]]:
+    """The spans of ``doc`` with offsets in ``text``. ``check(entry, doc, known)`` validates a value
+    (default :func:`check_value`). Without ``problems`` the first problem raises; with it, every problem
+    is appended there and the entry skipped."""
+    check = check or check_value
     starts = line_starts(text)
     spans: list[dict[str, Any]] = []
     cursor = 0
     for entry in doc.entries:
-        if entry.line > len(starts):
-            raise AnnotationError(f"{entry.where()}: the source has only {len(starts)} lines")
-        line_start = starts[entry.line - 1]
-        line_end = starts[entry.line] - 1 if entry.line < len(starts) else len(text)
-        m = CONTEXT.match(entry.surface)
-        needle = (m["before"] + m["surface"] + m["after"]) if m else entry.surface
-        offset_in_needle = len(m["before"]) if m else 0
-        surface = surface_of(entry)
-        found = text.find(needle, max(cursor, line_start) - offset_in_needle)
-        if found < 0 or found + offset_in_needle >= line_end:
-            raise AnnotationError(f"{entry.where()}: not found on its line after offset {cursor}")
-        start = found + offset_in_needle
-        end = start + len(surface)
-        if start < cursor:
-            raise AnnotationError(f"{entry.where()}: overlaps or precedes the previous span (ends at {cursor})")
-        if end > line_end:
-            raise AnnotationError(f"{entry.where()}: runs past the end of its line")
-        if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
-            raise AnnotationError(f"{entry.where()}: starts or ends inside a word at {start}-{end}")
-        if not (surface[0].isalnum() and surface[-1].isalnum()):
-            raise AnnotationError(f"{entry.where()}: leading or trailing whitespace/punctuation")
-        check_value(entry, doc, known_municipalities)
-        spans.append({"start": start, "end": end, "label": entry.label, "value": entry.value})
-        cursor = end
+        try:
+            span = _place_one(entry, doc, text, starts, cursor, known_municipalities, check)
+        except AnnotationError as error:
+            if problems is None:
+                raise
+            problems.append(str(error))
+            continue
+        spans.append(span)
+        cursor = span["end"]
     return spans
+
+
+def _place_one(
+    entry: Entry, doc: Document, text: str, starts: list[int], cursor: int, known: set[str] | None, check: Any
+) -> dict[str, Any]:
+    """One entry placed at or after ``cursor`` on its declared line; raises on any problem."""
+    if entry.line > len(starts):
+        raise AnnotationError(f"{entry.where()}: the source has only {len(starts)} lines")
+    line_start = starts[entry.line - 1]
+    line_end = starts[entry.line] - 1 if entry.line < len(starts) else len(text)
+    m = CONTEXT.match(entry.surface)
+    needle = (m["before"] + m["surface"] + m["after"]) if m else entry.surface
+    offset_in_needle = len(m["before"]) if m else 0
+    surface = surface_of(entry)
+    found = text.find(needle, max(cursor, line_start) - offset_in_needle)
+    if found < 0 or found + offset_in_needle >= line_end:
+        raise AnnotationError(f"{entry.where()}: not found on its line after offset {cursor}")
+    start = found + offset_in_needle
+    end = start + len(surface)
+    if start < cursor:
+        raise AnnotationError(f"{entry.where()}: overlaps or precedes the previous span (ends at {cursor})")
+    if end > line_end:
+        raise AnnotationError(f"{entry.where()}: runs past the end of its line")
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        raise AnnotationError(f"{entry.where()}: starts or ends inside a word at {start}-{end}")
+    if not (surface[0].isalnum() and surface[-1].isalnum()):
+        raise AnnotationError(f"{entry.where()}: leading or trailing whitespace/punctuation")
+    check(entry, doc, known)
+    return {"start": start, "end": end, "label": entry.label, "value": entry.value}
 
 
 def check_alignment(doc_id: str, text: str, spans: list[dict[str, Any]]) -> list[str]:
