@@ -163,6 +163,7 @@ class Protocol:
     chair: str | None = None
     secretary: str | None = None
     entities: tuple[Entity, ...] = field(default=(), repr=False)
+    adjusters: tuple[str, ...] = ()  # justerare
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form, schema version :data:`SCHEMA_VERSION`."""
@@ -180,6 +181,7 @@ class Protocol:
             "items": [i.to_dict() for i in self.items],
             "chair": self.chair,
             "secretary": self.secretary,
+            "adjusters": list(self.adjusters),
             "entities": [e.to_dict() for e in self.entities],
         }
 
@@ -205,4 +207,5 @@ class Protocol:
             chair=data.get("chair"),
             secretary=data.get("secretary"),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
+            adjusters=tuple(data.get("adjusters", ())),
         )
