@@ -95,6 +95,13 @@ def check_value(entry: Entry, doc: Document, known: set[str] | None) -> None:
         expected = reread_amount(surface)
         if expected is not None and expected != entry.value:
             raise AnnotationError(f"{entry.where()}: value {entry.value!r}, but the surface reads as {expected!r}")
+    elif entry.label == "MUNICIPALITY" and surface.isupper():
+        # letterheads in capitals (``SKELLEFTEÅ KOMMUN``): the name is spelt, only in another case
+        name = seeds.MUNICIPALITY_SUFFIX.sub("", surface)
+        if name not in (entry.value.upper(), entry.value.upper() + "S"):
+            raise AnnotationError(f"{entry.where()}: surface does not spell the municipality {entry.value!r}")
+        if known is not None and entry.value not in known:
+            raise AnnotationError(f"{entry.where()}: {entry.value!r} is not one of Sweden's 290 municipalities")
     else:
         seeds.check_value(entry, doc, known)
 
