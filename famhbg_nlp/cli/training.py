@@ -34,6 +34,21 @@ class OutputFormat(str, Enum):
     json = "json"
 
 
+class GroupBy(str, Enum):
+    """What a cross-validation fold holds out together (``famhbg_nlp.corpus.GROUP_KEYS``)."""
+
+    document = "document"
+    body = "body"
+    municipality = "municipality"
+
+
+def _structure_gold(directory: Path) -> dict[str, Any]:
+    """The structure gold in ``directory`` (empty when there is none)."""
+    from ..corpus.structure import read_structure_gold
+
+    return read_structure_gold(directory) if directory.is_dir() else {}
+
+
 def _fail(message: str) -> typer.Exit:
     typer.echo(message, err=True)
     return typer.Exit(code=EXIT_BAD_INPUT)
@@ -197,21 +212,29 @@ def evaluate(
         bool, typer.Option(help="Give the dates component meta.meeting_date instead of letting it infer the date.")
     ] = False,
     errors: Annotated[int, typer.Option(help="Also print this many error examples.")] = 0,
+    structure: Annotated[
+        bool,
+        typer.Option(help="Also score parse() against the structure gold (the structure/ folder beside DATA)."),
+    ] = False,
 ) -> None:
     """Entity-level P/R/F1 per label (seqeval, strict IOB2), value accuracy and label confusions."""
     from ..corpus import CorpusError
+    from ..corpus.structure import format_structure, structure_dir
     from ..training import evaluate_pipeline, format_comparison, format_scores
     from ..training.evaluate import compare_results
 
     scored = _labels(labels)
     try:
         records = _load_data(data, data_format, limit, seed)
+        structure_gold = _structure_gold(structure_dir(data)) if structure else None
     except (CorpusError, ValueError) as err:
         raise _fail(str(err)) from None
     results = {}
     for name in [model] + ([compare] if compare else []):
         nlp = _load_model(name)
-        results[name] = evaluate_pipeline(nlp, records, labels=scored, use_gold_meeting_date=use_gold_meeting_date)
+        results[name] = evaluate_pipeline(
+            nlp, records, labels=scored, use_gold_meeting_date=use_gold_meeting_date, structure_gold=structure_gold
+        )
         results[name]["model"] = name
         results[name]["data"] = str(data)
     output: dict[str, Any] = dict(results[model])
@@ -224,6 +247,9 @@ def evaluate(
         for name, result in results.items():
             typer.echo(format_scores(result, title=f"== {name} on {data}"))
             typer.echo("")
+            if result.get("structure"):
+                typer.echo(format_structure(result["structure"]))
+                typer.echo("")
             for example in result["errors"][:errors]:
                 typer.echo(json.dumps(example, ensure_ascii=False, default=str))
         if compare:
@@ -247,11 +273,21 @@ def crossval(
     use_gold_meeting_date: Annotated[bool, typer.Option(help="Give the dates component meta.meeting_date.")] = False,
     set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
     verbose: Annotated[bool, typer.Option(help="Show spaCy's training table of every fold.")] = False,
+    group_by: Annotated[
+        GroupBy, typer.Option(help="What a fold holds out together: never split between train and test.")
+    ] = GroupBy.document,
+    folds: Annotated[
+        Optional[int], typer.Option(help="Number of folds (groups dealt evenly); default one group per fold.")
+    ] = None,
+    structure: Annotated[
+        bool, typer.Option(help="Also score parse() on held-out documents against the structure gold (GOLD/structure/).")
+    ] = True,
 ) -> None:
-    """Leave-one-document-out over the gold protocols; ablations rules / NER / NER + rules."""
+    """Cross-validation grouped by document, body or municipality; ablations rules / NER / NER + rules."""
     import sys
 
     from ..corpus import CorpusError
+    from ..corpus.structure import structure_dir
     from ..defaults import CROSSVAL_MAX_STEPS, GOLD_REPEAT
     from ..training import crossval as run_crossval
     from ..training import format_crossval, synthetic_records
@@ -260,7 +296,12 @@ def crossval(
     scored = _labels(labels)
     overrides = _overrides(set_)
     try:
-        gold_records = _read_gold(gold or [Path("corpus")])
+        gold_paths = gold or [Path("corpus")]
+        gold_records = _read_gold(gold_paths)
+        structure_gold = {}
+        if structure:
+            for path in gold_paths:
+                structure_gold.update(_structure_gold(structure_dir(path)))
         synth = synthetic_records(synthetic, seed=seed)
         extra_records = _read_extra(extra, extra_labels, extra_limit, seed)
         result = run_crossval(
@@ -274,6 +315,9 @@ def crossval(
             labels=scored,
             use_gold_meeting_date=use_gold_meeting_date,
             overrides=overrides,
+            group_by=group_by.value,
+            n_folds=folds,
+            structure_gold=structure_gold or None,
             train_log=sys.stderr if verbose else None,
         )
     except (CorpusError, ValueError) as err:

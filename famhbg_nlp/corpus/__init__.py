@@ -13,12 +13,13 @@ from .external import read_swedish_ner_corpus
 from .io import read_records, write_records
 from .iob import iob_names
 from .records import CorpusError, Record, SpanRecord, check_record
-from .splits import leave_one_out, split_records
+from .splits import GROUP_KEYS, group_of, grouped_folds, leave_one_out, split_records
 from .stats import corpus_stats
 from .validate import Problem, validate_path, validate_records
 
 __all__ = [
     "EXPORT_FORMATS",
+    "GROUP_KEYS",
     "IMPORT_FORMATS",
     "CorpusError",
     "GoldValue",
@@ -30,6 +31,8 @@ __all__ = [
     "detect_format",
     "doc_to_record",
     "export_records",
+    "group_of",
+    "grouped_folds",
     "iob_names",
     "leave_one_out",
     "load_any",

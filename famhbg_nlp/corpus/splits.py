@@ -7,6 +7,7 @@ depends only on the ids and the seed (not on file order or Python's hash seed).
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Iterable, Mapping, Sequence
 
 from .records import CorpusError, Record
@@ -64,3 +65,60 @@ def assign_splits(
     for record in records:
         splits[owner.get(record.id, rest)].append(record)
     return {name: part for name, part in splits.items() if part}
+
+
+#: What a cross-validation fold may hold out together: ``document`` (leave-one-document-out),
+#: ``body`` (one organ of one municipality: the id without its date) or ``municipality``.
+GROUP_KEYS: tuple[str, ...] = ("document", "body", "municipality")
+_DATE_TAIL = re.compile(r"(?:-\d{2,4})+$")
+
+
+def group_of(record: Record, key: str) -> str:
+    """The group of ``record`` under ``key`` (see :data:`GROUP_KEYS`).
+
+    ``municipality`` is ``meta["municipality"]``; a record without one (the seed protocols of an
+    inter-municipal body) falls back to its ``body`` group.
+    """
+    if key not in GROUP_KEYS:
+        raise ValueError(f"unknown group key {key!r}; expected one of {', '.join(GROUP_KEYS)}")
+    if key == "document":
+        return record.id
+    if key == "municipality":
+        municipality = (record.meta or {}).get("municipality")
+        if municipality:
+            return str(municipality)
+    return _DATE_TAIL.sub("", record.id) or record.id
+
+
+def grouped_folds(
+    records: Sequence[Record], *, key: str, n_folds: int | None = None, seed: int = 0
+) -> list[tuple[list[Record], list[Record]]]:
+    """``(train, test)`` folds in which no group (see :func:`group_of`) is on both sides.
+
+    ``n_folds=None`` (or at least the number of groups) holds out one group per fold; otherwise the
+    groups are dealt, largest first (ties broken by :func:`id_hash` of ``seed``), to the fold with the
+    fewest documents so far. Records keep their input order inside each part.
+    """
+    records = list(records)
+    groups: dict[str, list[int]] = {}
+    for index, record in enumerate(records):
+        groups.setdefault(group_of(record, key), []).append(index)
+    if n_folds is not None and n_folds < 2:
+        raise ValueError(f"n_folds must be at least 2, not {n_folds}")
+    if n_folds is None or n_folds >= len(groups):
+        assignment = {name: k for k, name in enumerate(groups)}
+        n = len(groups)
+    else:
+        n = n_folds
+        sizes = [0] * n
+        assignment = {}
+        for name in sorted(groups, key=lambda g: (-len(groups[g]), id_hash(g, seed))):
+            fold = min(range(n), key=lambda k: (sizes[k], k))
+            assignment[name] = fold
+            sizes[fold] += len(groups[name])
+    folds = []
+    for k in range(n):
+        test = [r for r in records if assignment[group_of(r, key)] == k]
+        train = [r for r in records if assignment[group_of(r, key)] != k]
+        folds.append((train, test))
+    return folds

@@ -1,14 +1,18 @@
-"""Leave-one-document-out cross-validation over the gold protocols, with ablations.
+"""Cross-validation over the gold documents, grouped so a model is scored on what it never saw.
 
-Each fold trains on the synthetic records plus every gold document but one and tests on
-the one left out. On the same folds three systems are scored:
+``group_by`` says what a fold holds out together (:data:`famhbg_nlp.corpus.GROUP_KEYS`):
+``document`` (leave-one-document-out), ``body`` or ``municipality`` (the headline: every document
+of a municipality is tested by a model that saw none of them). Each fold trains on the synthetic
+records plus the other folds' gold. On the same folds three systems are scored:
 
 * ``rules``: the rule components alone (:func:`famhbg_nlp.rules_pipeline`);
 * ``ner``: the fold's trained pipeline with its rule components switched off;
 * ``full``: the fold's trained pipeline as it ships (NER + rules).
 
 Scores are pooled over folds (every held-out document fed into one
-:class:`~famhbg_nlp.training.evaluate.Evaluation`), and each fold's micro F1 is kept.
+:class:`~famhbg_nlp.training.evaluate.Evaluation`), and each fold's micro F1 is kept. With
+``structure_gold``, the ``full`` system's :func:`~famhbg_nlp.protocol.parse_doc` of each held-out
+document that has structure gold is scored too (:class:`~famhbg_nlp.corpus.structure.StructureScores`).
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from __future__ import annotations
 import io
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -24,7 +28,10 @@ from spacy.language import Language
 from thinc.api import Config
 
 from ..defaults import CROSSVAL_MAX_STEPS, GOLD_REPEAT, LABELS
+from ..corpus.splits import group_of, grouped_folds
+from ..corpus.structure import StructureGold, StructureScores, format_structure
 from ..pipeline import rules_pipeline
+from ..protocol import parse_doc
 from .evaluate import Evaluation, _table, _fmt, evaluate_docs, predict
 from .train import train_pipeline
 
@@ -36,13 +43,6 @@ def rule_pipe_names(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory.startswith("famhbg_")]
 
 
-def _folds(gold: Sequence[Any]) -> list[tuple[list[Any], list[Any]]]:
-    from ..corpus import leave_one_out
-
-    folds = []
-    for train, test in leave_one_out(list(gold)):
-        folds.append((list(train), list(test) if isinstance(test, (list, tuple)) else [test]))
-    return folds
 
 
 def crossval(
@@ -57,19 +57,23 @@ def crossval(
     labels: Sequence[str] = LABELS,
     use_gold_meeting_date: bool = False,
     overrides: dict[str, Any] | None = None,
+    group_by: str = "document",
+    n_folds: int | None = None,
+    structure_gold: Mapping[str, StructureGold] | None = None,
     log: IO[str] | None = None,
     train_log: IO[str] | None = None,
 ) -> dict[str, Any]:
-    """Run the folds; return ``{"folds": [...], "pooled": {system: result}, "settings": {...}}``.
+    """Run the folds; return ``{"folds": [...], "pooled": {system: result}, "structure": ..., "settings": {...}}``.
 
-    ``log`` gets one line per fold (default: stderr); ``train_log`` gets spaCy's
-    training tables (default: discarded).
+    ``n_folds=None`` holds out one group per fold. ``log`` gets one line per fold (default: stderr);
+    ``train_log`` gets spaCy's training tables (default: discarded).
     """
     log = sys.stderr if log is None else log
-    folds = _folds(gold)
+    folds = grouped_folds(list(gold), key=group_by, n_folds=n_folds, seed=seed)
     if len(folds) < 2:
-        raise ValueError("Cross-validation needs at least two gold documents.")
+        raise ValueError(f"Cross-validation needs at least two groups ({group_by}) in the gold documents.")
     pooled = {system: Evaluation(labels) for system in SYSTEMS}
+    structure = StructureScores()
     rules = rules_pipeline()
     fold_rows = []
     started = time.perf_counter()
@@ -88,6 +92,7 @@ def crossval(
         )
         nlp = trained.nlp
         row: dict[str, Any] = {
+            "groups": sorted({group_of(r, group_by) for r in test_records}),
             "test": [getattr(r, "id", None) for r in test_records],
             "train_seconds": round(trained.seconds, 1),
         }
@@ -100,6 +105,10 @@ def crossval(
             else:
                 pairs, failures = predict(nlp, test_records, use_gold_meeting_date=use_gold_meeting_date)
             evaluate_docs(pairs, labels=labels, evaluation=pooled[system])
+            if system == "full" and structure_gold:
+                for record, doc in pairs:
+                    if record.id in structure_gold:
+                        structure.add(structure_gold[record.id], parse_doc(doc))
             fold_result = evaluate_docs(pairs, labels=labels).result()
             row[system] = {
                 "micro_f1": fold_result["micro"]["f1"],
@@ -108,7 +117,7 @@ def crossval(
             }
         fold_rows.append(row)
         log.write(
-            f"fold {k}/{len(folds)} test={','.join(map(str, row['test']))} "
+            f"fold {k}/{len(folds)} {group_by}={','.join(row['groups'])} ({len(row['test'])} docs) "
             f"trained {row['train_seconds']}s: "
             + ", ".join(f"{s} micro F1 {_fmt(row[s]['micro_f1'])}" for s in SYSTEMS)
             + "\n"
@@ -126,10 +135,13 @@ def crossval(
             "labels": list(labels),
             "use_gold_meeting_date": use_gold_meeting_date,
             "overrides": dict(overrides or {}),
+            "group_by": group_by,
+            "folds": len(folds),
             "seconds": round(time.perf_counter() - started, 1),
         },
         "folds": fold_rows,
         "pooled": {system: pooled[system].result() for system in SYSTEMS},
+        "structure": structure.result() if structure_gold else None,
     }
 
 
@@ -144,15 +156,25 @@ def format_crossval(result: dict[str, Any]) -> str:
         rows.append([f"value {label}", *(_fmt(pooled[s]["values"][label]["accuracy"]) for s in SYSTEMS), f"{v['matched']}"])
     pooled_table = _table(["F1 (pooled)", *SYSTEMS, "gold"], rows)
     fold_table = _table(
-        ["fold (test doc)", *(f"{s} micro F1" for s in SYSTEMS), "train s"],
+        ["fold (held out)", "docs", *(f"{s} micro F1" for s in SYSTEMS), "train s"],
         [
-            [",".join(map(str, f["test"])), *(_fmt(f[s]["micro_f1"]) for s in SYSTEMS), str(f["train_seconds"])]
+            [_short(", ".join(f.get("groups") or map(str, f["test"]))), str(len(f["test"])),
+             *(_fmt(f[s]["micro_f1"]) for s in SYSTEMS), str(f["train_seconds"])]
             for f in result["folds"]
         ],
     )
     s = result["settings"]
+    group_by = s.get("group_by", "document")
     head = (
-        f"Leave-one-document-out over {s['gold_docs']} gold docs + {s['synthetic_docs']} synthetic "
+        f"Cross-validation grouped by {group_by} ({s.get('folds', len(result['folds']))} folds) over "
+        f"{s['gold_docs']} gold docs + {s['synthetic_docs']} synthetic "
         f"(seed {s['seed']}, {s['max_steps']} steps per fold, {s['seconds']} s)"
     )
-    return "\n\n".join([head, pooled_table, fold_table])
+    parts = [head, pooled_table, fold_table]
+    if result.get("structure"):
+        parts.append(format_structure(result["structure"]))
+    return "\n\n".join(parts)
+
+
+def _short(text: str, width: int = 60) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

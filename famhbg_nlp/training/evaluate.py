@@ -19,7 +19,7 @@ import math
 import time
 import warnings
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -318,12 +318,26 @@ def evaluate_pipeline(
     *,
     labels: Sequence[str] = LABELS,
     use_gold_meeting_date: bool = False,
+    structure_gold: Mapping[str, Any] | None = None,
 ) -> dict[str, Any]:
-    """Scores of ``nlp`` on ``records`` (see :meth:`Evaluation.result`), plus speed and failures."""
+    """Scores of ``nlp`` on ``records`` (see :meth:`Evaluation.result`), plus speed and failures.
+
+    With ``structure_gold`` (:func:`famhbg_nlp.corpus.structure.read_structure_gold`), the
+    protocol structure of each record that has gold is scored too (``result["structure"]``).
+    """
     started = time.perf_counter()
     pairs, failures = predict(nlp, list(records), use_gold_meeting_date=use_gold_meeting_date)
     seconds = time.perf_counter() - started
     result = evaluate_docs(pairs, labels=labels).result()
+    if structure_gold is not None:
+        from ..corpus.structure import StructureScores
+        from ..protocol import parse_doc
+
+        scores = StructureScores()
+        for record, doc in pairs:
+            if record.id in structure_gold:
+                scores.add(structure_gold[record.id], parse_doc(doc))
+        result["structure"] = scores.result()
     result.update(
         {
             "pipeline": list(nlp.pipe_names),

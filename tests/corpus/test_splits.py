@@ -1,8 +1,10 @@
 """Deterministic document-level splits and leave-one-document-out folds."""
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from famhbg_nlp.corpus import CorpusError, Record, leave_one_out, split_records
+from famhbg_nlp.corpus import CorpusError, Record, group_of, grouped_folds, leave_one_out, split_records
 from famhbg_nlp.corpus.splits import assign_splits
 
 
@@ -68,3 +70,58 @@ def test_assign_splits():
         assign_splits(records, {"test": ["nope"]})
     with pytest.raises(CorpusError, match="both"):
         assign_splits(records, {"test": ["doc-01"], "dev": ["doc-01"]})
+
+
+# --------------------------------------------------------------------------- grouped folds
+
+
+def _rec(doc_id: str, municipality: str | None) -> Record:
+    meta = {} if municipality is None else {"municipality": municipality}
+    return Record(id=doc_id, text="x", meta=meta, spans=[])
+
+
+@pytest.mark.parametrize(
+    ("doc_id", "municipality", "key", "group"),
+    [
+        ("lund-ks-2020-11", "Lund", "municipality", "Lund"),
+        ("lund-ks-2020-11", "Lund", "body", "lund-ks"),
+        ("lund-kf-2024-10-15", "Lund", "body", "lund-kf"),
+        ("borlange-ks-2021", "Borlänge", "body", "borlange-ks"),
+        ("kdg-2020-11-27", None, "municipality", "kdg"),
+        ("kdg-2020-11-27", None, "document", "kdg-2020-11-27"),
+    ],
+    ids=["municipality", "body", "body-full-date", "body-year-only", "no-municipality-falls-back", "document"],
+)
+def test_group_of(doc_id, municipality, key, group):
+    assert group_of(_rec(doc_id, municipality), key) == group
+
+
+def test_group_of_rejects_an_unknown_key():
+    with pytest.raises(ValueError, match="county"):
+        group_of(_rec("a", "A"), "county")
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.lists(st.sampled_from(["Lund", "Mora", "Malmö", "Hylte", "Ale", "Kalmar"]), min_size=2, max_size=30),
+    st.one_of(st.none(), st.integers(min_value=2, max_value=7)),
+    st.integers(min_value=0, max_value=3),
+)
+def test_grouped_folds_never_put_a_group_on_both_sides(municipalities, n_folds, seed):
+    records = [_rec(f"d{i}", m) for i, m in enumerate(municipalities)]
+    folds = grouped_folds(records, key="municipality", n_folds=n_folds, seed=seed)
+    tested = []
+    for train, test in folds:
+        assert test, "no fold is empty"
+        assert {r.meta["municipality"] for r in train}.isdisjoint(r.meta["municipality"] for r in test)
+        assert len(train) + len(test) == len(records)
+        tested += [r.id for r in test]
+    assert sorted(tested) == sorted(r.id for r in records)  # every document is tested exactly once
+    groups = len(set(municipalities))
+    assert len(folds) == (groups if n_folds is None or n_folds >= groups else n_folds)
+
+
+def test_grouped_folds_balance_documents():
+    records = [_rec(f"d{i}", m) for i, m in enumerate(["A"] * 4 + ["B"] * 3 + ["C"] * 2 + ["D"] * 2 + ["E"])]
+    sizes = sorted(len(test) for _, test in grouped_folds(records, key="municipality", n_folds=3))
+    assert sizes == [4, 4, 4]
