@@ -5,7 +5,9 @@ The annotations live in ``corpus/annotations/<id>.ann``, one span a line, in rea
     LINE | LABEL | SURFACE | VALUE   # comment
 
 ``LINE`` is the 1-based line of the source file the span lies on, ``SURFACE`` the exact text
-(``context [[surface]] context`` picks a span out of a longer context), ``VALUE`` the scheme's
+(``context [[surface]] context`` picks a span out of a longer context; ``\\n`` in a surface stands for a
+line break and the whitespace around it, for a name broken over lines: ``Carlos \\n González``; ``LINE`` is
+then the line the span starts on), ``VALUE`` the scheme's
 value (MUNICIPALITY: canonical name; DATE: ISO date, ``START..END`` or ``null``; AMOUNT: int
 kronor; empty for PERSON and ORG). Offsets are computed, never written by hand: each surface is
 searched forward from the end of the previous span, and the build fails loudly when a surface is
@@ -284,6 +286,8 @@ def _place_one(
     line_start = starts[entry.line - 1]
     line_end = starts[entry.line] - 1 if entry.line < len(starts) else len(text)
     m = CONTEXT.match(entry.surface)
+    if LINE_BREAK in entry.surface:
+        return _place_broken(entry, doc, text, line_start, line_end, cursor, known, check)
     needle = (m["before"] + m["surface"] + m["after"]) if m else entry.surface
     offset_in_needle = len(m["before"]) if m else 0
     surface = surface_of(entry)
@@ -299,6 +303,32 @@ def _place_one(
     if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
         raise AnnotationError(f"{entry.where()}: starts or ends inside a word at {start}-{end}")
     if not (surface[0].isalnum() and surface[-1].isalnum()):
+        raise AnnotationError(f"{entry.where()}: leading or trailing whitespace/punctuation")
+    check(entry, doc, known)
+    return {"start": start, "end": end, "label": entry.label, "value": entry.value}
+
+
+LINE_BREAK = "\\n"  # in a surface: a line break and the whitespace around it (a name broken over lines)
+
+
+def _place_broken(
+    entry: Entry, doc: Document, text: str, line_start: int, line_end: int, cursor: int, known: set[str] | None,
+    check: Any,
+) -> dict[str, Any]:
+    """An entry whose surface runs over a line break (``Carlos \\n González``): it must start on its line."""
+    if CONTEXT.match(entry.surface):
+        raise AnnotationError(f"{entry.where()}: a surface with a line break cannot take a [[context]]")
+    parts = [part.strip() for part in entry.surface.split(LINE_BREAK)]
+    if not all(parts):
+        raise AnnotationError(f"{entry.where()}: empty part around a line break")
+    pattern = re.compile(r"[^\S\n]*\n\s*".join(map(re.escape, parts)))
+    match = pattern.search(text, max(cursor, line_start))
+    if match is None or match.start() >= line_end:
+        raise AnnotationError(f"{entry.where()}: not found from its line after offset {cursor}")
+    start, end = match.span()
+    if (start > 0 and text[start - 1].isalnum()) or (end < len(text) and text[end].isalnum()):
+        raise AnnotationError(f"{entry.where()}: starts or ends inside a word at {start}-{end}")
+    if not (parts[0][0].isalnum() and parts[-1][-1].isalnum()):
         raise AnnotationError(f"{entry.where()}: leading or trailing whitespace/punctuation")
     check(entry, doc, known)
     return {"start": start, "end": end, "label": entry.label, "value": entry.value}
