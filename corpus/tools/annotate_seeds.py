@@ -291,7 +291,7 @@ def _place_one(
     needle = (m["before"] + m["surface"] + m["after"]) if m else entry.surface
     offset_in_needle = len(m["before"]) if m else 0
     surface = surface_of(entry)
-    found = text.find(needle, max(cursor, line_start) - offset_in_needle)
+    found = text.find(needle, max(0, max(cursor, line_start) - offset_in_needle))
     if found < 0 or found + offset_in_needle >= line_end:
         raise AnnotationError(f"{entry.where()}: not found on its line after offset {cursor}")
     start = found + offset_in_needle

@@ -22,6 +22,7 @@ Run from the repository root, in the project venv::
 from __future__ import annotations
 
 import argparse
+import csv
 import datetime as dt
 import json
 import re
@@ -95,15 +96,29 @@ def check_value(entry: Entry, doc: Document, known: set[str] | None) -> None:
         expected = reread_amount(surface)
         if expected is not None and expected != entry.value:
             raise AnnotationError(f"{entry.where()}: value {entry.value!r}, but the surface reads as {expected!r}")
-    elif entry.label == "MUNICIPALITY" and surface.isupper():
-        # letterheads in capitals (``SKELLEFTEÅ KOMMUN``): the name is spelt, only in another case
-        name = seeds.MUNICIPALITY_SUFFIX.sub("", surface)
-        if name not in (entry.value.upper(), entry.value.upper() + "S"):
+    elif entry.label == "MUNICIPALITY":
+        # any case (``SKELLEFTEÅ KOMMUN``), and the stem of the official name (``Falu kommun`` -> Falun)
+        name = seeds.MUNICIPALITY_SUFFIX.sub("", surface).casefold()
+        stems = {entry.value, OFFICIAL_STEMS.get(entry.value, entry.value)}
+        if name not in {form.casefold() for stem in stems for form in (stem, stem + "s")}:
             raise AnnotationError(f"{entry.where()}: surface does not spell the municipality {entry.value!r}")
         if known is not None and entry.value not in known:
             raise AnnotationError(f"{entry.where()}: {entry.value!r} is not one of Sweden's 290 municipalities")
     else:
         seeds.check_value(entry, doc, known)
+
+
+def official_stems(repo: Path) -> dict[str, str]:
+    """Municipality name -> its official name without ``kommun``/``stad`` (``Falun`` -> ``Falu``)."""
+    path = repo / "famhbg_nlp/pipes/municipalities/data/municipalities.tsv"
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return {
+        row["name"]: re.sub(r"\s+(?:kommun|stad)$", "", row["official_name"])
+        for row in csv.DictReader(lines, delimiter="\t")
+    }
+
+
+OFFICIAL_STEMS = official_stems(Path(__file__).resolve().parents[2])
 
 
 def names_in(text: str, name: str) -> bool:
