@@ -15,6 +15,7 @@ from spacy.tokens import Span
 
 import famhbg_nlp
 from famhbg_nlp.pipes.dates import DateValue, find_dates, infer_meeting_date, parse_date
+from famhbg_nlp.pipes.dates.meeting_date import filename_evidence, infer_date_context
 from famhbg_nlp.pipes.dates.patterns import MONTHS
 
 D = datetime.date
@@ -114,6 +115,16 @@ FORMS = [
     pytest.param("30/8 – 1/9 2021", {"start": "2021-08-30", "end": "2021-09-01"}, id="day/month-range-year"),
     pytest.param("29/12-2/1", {"start": "2020-12-29", "end": "2021-01-02"}, id="day/month-range-new-year"),
     pytest.param("991231", "1999-12-31", id="yymmdd-last-century"),
+    # scheme v1.1 forms from real minutes of many municipalities
+    pytest.param("3 okt, 2019", "2019-10-03", id="abbreviation-comma-year"),
+    pytest.param("3 oktober, 2019", "2019-10-03", id="month-comma-year"),
+    pytest.param("1 juli-31 december", {"start": "2021-07-01", "end": "2021-12-31"}, id="text-range-hyphen"),
+    pytest.param("1 juli–31 dec 2020", {"start": "2020-07-01", "end": "2020-12-31"}, id="text-range-abbr-year"),
+    pytest.param("20–21 mars", {"start": "2021-03-20", "end": "2021-03-21"}, id="day-range-en-dash"),
+    pytest.param("19/12", "2020-12-19", id="day/month-december"),
+    pytest.param("12 Okt", "2020-10-12", id="abbreviation-capitalised"),
+    pytest.param("5 sept. 2020", "2020-09-05", id="sept-period-year"),
+    pytest.param("Nov 17, 2006", "2006-11-17", id="english-order-press-release"),
 ]
 
 
@@ -195,6 +206,16 @@ NOT_DATES = [
     pytest.param("http://example.se/2021/03/15/nyhet", id="url-path"),
     pytest.param("5 aprilmötet", id="month-inside-word"),
     pytest.param("1,5 mnkr och 3.5 april", id="decimal-before-month"),
+    # scheme v1.1: case and paragraph numbers, months without a day
+    pytest.param("Dnr KS 2021/114", id="case-number-ks"),
+    pytest.param("KS 2021/114", id="case-number-ks-bare"),
+    pytest.param("KS 2019/0087", id="case-number-zero-padded"),
+    pytest.param("§ 14/21", id="paragraph-year"),
+    pytest.param("§ 63/20", id="paragraph-year-2"),
+    pytest.param("i mars 2019", id="month-year-i"),
+    pytest.param("januari–juni 2020", id="month-range-year"),
+    pytest.param("Nov 2006", id="english-month-year"),
+    pytest.param("Ds 2016:24", id="document-series"),
 ]
 
 
@@ -259,16 +280,24 @@ def test_year_inference(nlp, text, meeting, value):
     assert found(nlp, text, meeting) == [(text, value)]
 
 
-def test_yearless_dates_have_no_value_without_a_meeting_date(nlp):
-    text = "Vid mötet den 5 april och 2-3/9 beslutades." + " Text." * 100 + " Se 2021-03-15."
+def test_yearless_dates_have_no_value_without_any_date_context(nlp):
+    text = "Vid mötet den 5 april och 2-3/9 beslutades." + " Text." * 100
     doc = nlp(text)
-    assert doc._.meeting_date is None
+    assert (doc._.meeting_date, doc._.meeting_date_source, doc._.meeting_year) == (None, None, None)
+    assert [(ent.text, ent._.value) for ent in doc.ents] == [("5 april", None), ("2-3/9", None)]
+    assert parse_date("5 april") is None
+
+
+def test_yearless_dates_take_the_year_of_the_text(nlp):
+    text = "Vi ses den 5 april och 2-3/9." + " Text." * 100 + " Se 2021-03-15."
+    doc = nlp(text)
+    assert doc._.meeting_date is None and doc._.meeting_year == 2021
     assert [(ent.text, ent._.value) for ent in doc.ents] == [
-        ("5 april", None),
-        ("2-3/9", None),
+        ("5 april", "2021-04-05"),
+        ("2-3/9", _r("2021-09-02", "2021-09-03")),
         ("2021-03-15", "2021-03-15"),
     ]
-    assert parse_date("5 april") is None
+    assert parse_date("5 april", 2021).to_json() == "2021-04-05"
 
 
 # ------------------------------------------------------------------ meeting date
@@ -303,6 +332,123 @@ HEADERS = [
     pytest.param("Datum: 1806615\n", "2018-06-15", id="key-struck-twice-datum"),
     pytest.param("Tid/Plats: 2012345 kl. 0830\nHelsingborg 201127\n", "2020-11-27", id="letterhead-over-unreadable"),
 ]
+
+
+# (text, file name, meeting date, source, year, a yearless date in the text and its value)
+CONTEXTS = [
+    pytest.param(
+        "Det här beslutade kommunstyrelsen 12 maj\n\nBidrag från Socialstyrelsen 2021 fördelas.",
+        None, "2021-05-12", "mention", 2021, "12 maj", "2021-05-12", id="mention-yearless-year-in-text",
+    ),
+    pytest.param(
+        "Kommunfullmäktige i korthet\n\n2021-02-23\n\nÄrenden från fullmäktiges sammanträde den 22 februari 2021. "
+        "Justeras den 1 mars.",
+        None, "2021-02-22", "mention", 2021, "1 mars", "2021-03-01", id="mention-over-publishing-line",
+    ),
+    pytest.param(
+        "Pressmeddelande • Nov 17, 2006 13:17 CET\n\nFrån sammanträdet den 16 november.",
+        None, "2006-11-16", "mention", 2006, "16 november", "2006-11-16", id="press-release-date-is-another-day",
+    ),
+    pytest.param(
+        "Publicerad 2013-12-19\n\nSammandrag från fullmäktige 19/12\n\nProtokollet justeras den 20 december.",
+        None, "2013-12-19", "mention", 2013, "20 december", "2013-12-20", id="publishing-date-resolves-heading",
+    ),
+    pytest.param(
+        "Kommunstyrelsen\n\nNästa sammanträde den 5 maj 2020.\n",
+        None, None, "year-in-text", 2020, None, None, id="next-meeting-is-not-this-one",
+    ),
+    pytest.param(
+        "Kommunstyrelsen\nÄrenden att behandla. Bidraget betalas ut den 5 april.",
+        "ks-2019-03-12.pdf", "2019-03-12", "filename", 2019, "5 april", "2019-04-05", id="filename-iso",
+    ),
+    pytest.param(
+        "Protokoll\nText utan datum. Start 1 juli.", "protokoll_20190312.docx",
+        "2019-03-12", "filename", 2019, "1 juli", "2019-07-01", id="filename-yyyymmdd",
+    ),
+    pytest.param(
+        "Protokoll\nText utan datum. Start 1 juli.", "/srv/arkiv/2018/kf-12-mars-2019.txt",
+        "2019-03-12", "filename", 2019, "1 juli", "2019-07-01", id="filename-month-name-directories-ignored",
+    ),
+    pytest.param(
+        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni", "hudiksvall-kf-2013-06.txt",
+        None, "filename", 2013, "24 juni", "2013-06-24", id="filename-year-month",
+    ),
+    pytest.param(
+        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni", "kf-2013-06.txt",
+        None, "filename", 2013, "24 juni", "2013-06-24", id="filename-year-only-context",
+    ),
+    pytest.param(
+        "Datum: 2016-03-17\nVid mötet den 20 november.", "ks-2019-03-12.pdf",
+        "2016-03-17", "label", 2016, "20 november", "2015-11-20", id="label-beats-filename",
+    ),
+    pytest.param(
+        "Kommunstyrelsen\n§ 12 Bidrag\n" + "Text. " * 80 + "\nBidraget betalas ut 1 juli.\n\nANSLAG/BEVIS\n"
+        "Datum då anslaget sätts upp 2017-06-27\nDatum då anslaget tas ned 2017-07-19",
+        None, None, "other-day", 2017, "1 juli", "2017-07-01", id="posting-dates-are-not-the-meeting-date",
+    ),
+    pytest.param(
+        "ANSLAG/BEVIS\nSammanträdesdatum 2017-06-20\nDatum då anslaget sätts upp 2017-06-27",
+        None, "2017-06-20", "label", 2017, None, None, id="notice-block-sammanträdesdatum",
+    ),
+    pytest.param(
+        "Kommunstyrelsen\n§ 4 Dnr KS 2019/0087\nBidraget betalas ut 1 juli. Ärendet KS 2018/0020 avslutas.",
+        None, None, "case-number", 2019, "1 juli", "2019-07-01", id="case-numbers-latest-year",
+    ),
+    pytest.param(
+        "Kommunstyrelsen\n§ 63/20 Bidrag\nBidraget betalas ut 1 juli.",
+        None, None, "case-number", 2020, "1 juli", "2020-07-01", id="paragraph-number-year",
+    ),
+    pytest.param(
+        "Budget 2014 och plan 2015-2016 antogs.\nRam 2014 fastställdes. Skatten betalas 3 december.",
+        None, None, "year-in-text", 2014, "3 december", "2014-12-03", id="commonest-year",
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "meeting", "source", "year", "yearless", "value"), CONTEXTS)
+def test_date_context(nlp, text, name, meeting, source, year, yearless, value):
+    context = infer_date_context(text, source_name=name)
+    expected = None if meeting is None else D.fromisoformat(meeting)
+    assert (context.date, context.source, context.year) == (expected, source, year)
+    doc = nlp.make_doc(text)
+    doc._.source_name = name
+    doc = nlp(doc)
+    assert (doc._.meeting_date, doc._.meeting_date_source, doc._.meeting_year) == (expected, source, year)
+    if yearless is not None:
+        assert (yearless, value) in [(ent.text, ent._.value) for ent in doc.ents]
+
+
+def test_source_name_given_per_call(nlp):
+    cfg = {"famhbg_dates": {"source_name": "ks-2019-03-12.pdf"}}
+    doc = nlp("Protokoll. Start 1 juli.", component_cfg=cfg)
+    assert (doc._.source_name, doc._.meeting_date, doc._.meeting_date_source) == (
+        "ks-2019-03-12.pdf",
+        D(2019, 3, 12),
+        "filename",
+    )
+    assert doc.ents[0]._.value == "2019-07-01"
+
+
+def test_given_meeting_date_has_source_given(nlp):
+    doc = nlp("Datum: 2016-03-17", component_cfg={"famhbg_dates": {"meeting_date": "2020-11-27"}})
+    assert (doc._.meeting_date, doc._.meeting_date_source, doc._.meeting_year) == (D(2020, 11, 27), "given", 2020)
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        pytest.param("ks-2019-03-12.pdf", D(2019, 3, 12), id="iso"),
+        pytest.param("KS_2019_03_12.pdf", 2019, id="underscored-parts-give-the-year"),
+        pytest.param("protokoll 190312.txt", D(2019, 3, 12), id="yymmdd"),
+        pytest.param("kf-2013-06.txt", 2013, id="year-month"),
+        pytest.param("045-borlange-ks-2021.txt", 2021, id="year"),
+        pytest.param("protokoll.pdf", None, id="none"),
+        pytest.param("", None, id="empty"),
+        pytest.param(None, None, id="missing"),
+    ],
+)
+def test_filename_evidence(name, expected):
+    assert filename_evidence(name) == expected
 
 
 @pytest.mark.parametrize(("text", "meeting"), HEADERS)

@@ -73,12 +73,17 @@ class AmountsComponent(RuleComponent):
             pos = match.end()
             if self._rejected(match, text):
                 continue
-            yield span, amount_of_match(match)
+            amount = amount_of_match(match)
+            if amount is None and match["low"] is None:
+                continue  # kronor and öre, or a word that is no number: not a sum in whole kronor
+            yield span, amount
 
     def _rejected(self, match, text: str) -> bool:
         """Whether a match is a known false positive or a form switched off in the config."""
         if match["low"] is not None:
             return not self.ranges
+        if match["words"] is not None and any(c.isupper() for c in match["word_unit"].replace("SEK", "")):
+            return True  # a name (``Tre Kronor``), not a sum written in words
         if match["first_number"] is not None:
             return not self.unit_first or YEAR_RE.fullmatch(match["first_number"]) is not None
         if match["number"] is not None and YEAR_RE.fullmatch(match["number"]):

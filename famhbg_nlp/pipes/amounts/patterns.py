@@ -16,6 +16,9 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import money_units, number_words
+from ...lexicon.vocabulary import unit_pattern
+
 #: One thousands separator: space, no-break space, thin space, narrow no-break space.
 SPACE_SEP = "[ \u00a0\u2009\u202f]"
 #: Horizontal whitespace (any whitespace but a line break).
@@ -47,59 +50,65 @@ NUMBER = (
     rf"|{PLAIN}(?:{DECIMALS}|{POINT_DECIMALS})?)(?!\d)"
 )
 
-#: Number words that are read before ``tusen``/``miljon(er)``/``miljard(er)`` (``två miljoner
-#: kronor``, ``en halv miljon kronor``). Digits are what minutes mostly use; these cover prose.
-NUMBER_WORDS: dict[str, int] = {
-    "en": 1, "ett": 1, "två": 2, "tre": 3, "fyra": 4, "fem": 5, "sex": 6, "sju": 7,
-    "åtta": 8, "nio": 9, "tio": 10, "elva": 11, "tolv": 12, "femton": 15, "tjugo": 20,
-    "tjugofem": 25, "trettio": 30, "fyrtio": 40, "femtio": 50, "hundra": 100, "etthundra": 100,
-}
-_WORD_ALT = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
+#: Number words read before a unit that takes them (``tre miljoner kronor``, ``tio kronor``,
+#: ``tvåhundrafemtio tusen kronor``); the lexicon builds compounds up to 999. Digits are what
+#: minutes mostly use; these cover prose. In running text a word is matched by shape (:data:`WORD`)
+#: and looked up in this table, so the pattern stays small.
+NUMBER_WORDS: dict[str, int] = number_words()
+#: A candidate number word (checked against :data:`NUMBER_WORDS` after matching).
+WORD = r"[^\W\d_]{2,30}"
 #: ``tre``, ``två och en halv``, ``en halv``.
-NUMBER_IN_WORDS = rf"(?:(?:{_WORD_ALT})(?:{HS}+och{HS}+en{HS}+halv)?|en{HS}+halv)"
+NUMBER_IN_WORDS = rf"(?:{WORD}(?:{HS}+och{HS}+en{HS}+halv)?|en{HS}+halv)"
 
 #: The parts of a number, named by how they are written (for reading a captured number).
 NUMBER_RE = re.compile(
     rf"(?P<grouped>{GROUPED_SPACE}|{GROUPED_PERIOD})(?:,(?P<grouped_decimals>\d{{1,{MAX_DECIMALS}}}))?"
     rf"|(?P<plain>{PLAIN})(?:,(?P<decimals>\d{{1,{MAX_DECIMALS}}})|[.:](?P<point_decimals>\d{{1,2}}))?"
-    rf"|(?P<words>{_WORD_ALT}|en{HS}+halv)(?P<and_a_half>{HS}+och{HS}+en{HS}+halv)?",
+    rf"|(?P<words>en{HS}+halv|{WORD})(?P<and_a_half>{HS}+och{HS}+en{HS}+halv)?",
     re.IGNORECASE,
 )
 
 # ------------------------------------------------------------------------------ units
 
-#: ``SEK`` only in capitals: lower-case ``sek``/``msek`` are seconds and milliseconds.
-SEK = "(?-i:SEK)"
-#: The word for the currency itself (``svenska kronor`` in prose; other countries'
-#: ``norska kronor`` are not kronor in the scheme's sense and do not match).
-KRONOR = rf"(?:(?:svenska{HS}+)?(?:kronor|krona)|kr|{SEK})"
+#: Group name of the units of each multiplier (looked up in :data:`MULTIPLIERS`).
+UNIT_GROUPS: dict[int, str] = {
+    1_000_000_000: "unit_mdkr",
+    1_000_000: "unit_mkr",
+    1_000: "unit_tkr",
+    1: "unit_kr",
+}
+MULTIPLIERS: dict[str, int] = {name: multiplier for multiplier, name in UNIT_GROUPS.items()}
 
-#: Units, from the largest, as ``group name -> regex``; the group name is looked up in
-#: :data:`MULTIPLIERS`. Matched case-insensitively (``Mkr``, ``MSEK``, ``TKR``).
+_UNITS = money_units()
+
+
+def _alternation(units) -> str:
+    """Longest spelling first, so that a shorter one never wins over the full unit."""
+    patterns = sorted({unit_pattern(u, space=HS, kronor=KRONOR) for u in units}, key=lambda rx: (-len(rx), rx))
+    return "|".join(patterns)
+
+
+#: The word for the currency itself (``kr``, ``kronor``, ``svenska kronor``, ``SEK`` in capitals
+#: only: lower-case ``sek`` is seconds). Other countries' ``norska kronor`` do not match.
+KRONOR = "(?:" + "|".join(
+    unit_pattern(u, space=HS, kronor="") for u in sorted(_UNITS, key=lambda u: -len(u.form)) if u.kind == "currency"
+) + ")"
+
+#: Units, from the largest, as ``group name -> regex``, from the lexicon's ``money_units.tsv``;
+#: matched case-insensitively except the spellings marked exact (``SEK``, ``T kr``).
 UNITS: dict[str, str] = {
-    "unit_mdkr": rf"(?:md|mrd|mdr)kr|(?-i:(?:md|mrd|Md|Mrd)SEK)|(?:md|mrd|mdr)\.?{HS}+{KRONOR}|miljard(?:er)?{HS}+{KRONOR}",
-    "unit_mkr": rf"mn?kr|(?-i:[mM]n?SEK)|(?:mn|mio|milj)\.?{HS}+{KRONOR}|miljon(?:er)?{HS}+{KRONOR}",
-    "unit_tkr": rf"[tk]kr|(?-i:[tTkK]SEK)|tusen{HS}+{KRONOR}",
-    # ``25 000:-`` / ``500,-`` is Swedish price notation for whole kronor: the ``:-`` is the unit.
-    "unit_kr": rf"{KRONOR}|[:,]-(?:{HS}*{KRONOR}(?!\w))?",
+    name: _alternation(u for u in _UNITS if u.multiplier == multiplier) for multiplier, name in UNIT_GROUPS.items()
 }
+# ``25 000:-`` / ``500,-`` is Swedish price notation for whole kronor: the ``:-`` is the unit.
+UNITS["unit_kr"] += rf"|[:,]-(?:{HS}*{KRONOR}(?!\w))?"
 
-MULTIPLIERS: dict[str, int] = {
-    "unit_mdkr": 1_000_000_000,
-    "unit_mkr": 1_000_000,
-    "unit_tkr": 1_000,
-    "unit_kr": 1,
-}
-
-#: Units that say a number in words: ``tusen``/``miljon(er)``/``miljard(er)`` + kronor.
-WORD_UNITS: tuple[str, ...] = (
-    rf"miljard(?:er)?{HS}+{KRONOR}",
-    rf"miljon(?:er)?{HS}+{KRONOR}",
-    rf"tusen{HS}+{KRONOR}",
+#: Units that a number in words may stand before (``tre miljoner kronor``, ``tio kronor``).
+WORD_UNITS: tuple[str, ...] = tuple(
+    unit_pattern(u, space=HS, kronor=KRONOR) for u in sorted(_UNITS, key=lambda u: -len(u.form)) if u.after_words
 )
 
 #: Units that may stand before the number (``SEK 500 000``, ``kr 5 000``).
-UNITS_FIRST = rf"(?:kr|{SEK})"
+UNITS_FIRST = r"(?:kr|(?-i:SEK))"
 
 UNIT = "(?:" + "|".join(f"(?:{rx})" for rx in UNITS.values()) + ")"
 UNIT_RE = re.compile("|".join(f"(?P<{name}>{rx})" for name, rx in UNITS.items()), re.IGNORECASE)

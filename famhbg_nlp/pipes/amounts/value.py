@@ -9,10 +9,14 @@ Reading rules (annotation scheme, AMOUNT):
 * A period before one or two digits after ungrouped digits is read as an English decimal
   point (``1.5 mkr`` -> 1 500 000): no thousands reading exists for it, and such text is
   copied from English-style sources often enough to matter. A colon before two digits is
-  the Swedish kronor:öre notation (``12:50 kr`` -> 13).
+  the Swedish kronor:öre notation (``12:50 kr``, no whole kronor: no amount).
 * ``SEK`` counts only in capitals (``sek`` is seconds); ``svenska kronor`` is kronor,
   ``norska kronor`` and other currencies are not amounts in the scheme's sense.
-* The value is rounded to whole kronor, half up (``12,50 kr`` -> 13).
+* Kronor and öre (``21,35 kronor``, ``12:50 kr``) are no amount: the scheme's values are whole kronor
+  and such figures are rates (v1.1); ``21,00 kr`` is 21. A multiple of kronor is rounded to whole
+  kronor, half up (``1,2345 tkr`` -> 1235).
+* A number in words needs a unit that takes words (``tre miljoner kronor``, ``tio kronor``, not
+  ``tre mkr``) and must be a Swedish number word (``flera miljoner kronor`` is none).
 * A range (``100-200 tkr``) has no single value: :func:`parse_amount` returns ``None``.
 * No cap on the value: the number is read as written (``99999999999999 mdkr`` is an int);
   the integer part is capped at 15 digits instead (see ``patterns.MAX_INT_DIGITS``).
@@ -60,6 +64,8 @@ def parse_number(text: str) -> Decimal | None:
         decimals = match["decimals"] or match["point_decimals"]
     else:
         words = _WS.sub(" ", match["words"].lower())
+        if words != "en halv" and words not in NUMBER_WORDS:
+            return None  # a word of the right shape that is no number (``flera miljoner kronor``)
         value = Decimal("0.5") if words == "en halv" else Decimal(NUMBER_WORDS[words])
         return value + Decimal("0.5") if match["and_a_half"] else value
     return Decimal(f"{digits}.{decimals}") if decimals else Decimal(digits)
@@ -79,6 +85,8 @@ def make_amount(number: str, unit: str) -> Amount | None:
     multiplier = unit_multiplier(unit)
     if value is None or multiplier is None:
         return None
+    if multiplier == 1 and value != value.to_integral_value():
+        return None  # kronor and öre (``skattesats 21,35 kronor``): a rate, not a sum in whole kronor
     kronor = int((value * multiplier).to_integral_value(rounding=ROUND_HALF_UP))
     return Amount(kronor=kronor, number=number, unit=unit, multiplier=multiplier)
 

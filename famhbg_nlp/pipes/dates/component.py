@@ -1,4 +1,4 @@
-"""The dates rule component: DATE spans with ISO values, and the document's meeting date."""
+"""The dates rule component: DATE spans with ISO values, and the document's date context."""
 
 from __future__ import annotations
 
@@ -10,18 +10,22 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..base import RuleComponent
-from .meeting_date import infer_meeting_date
-from .parse import Reference, as_reference, find_dates, value_in
+from .meeting_date import NO_CONTEXT, DateContext, infer_date_context
+from .parse import Reference, Resolved, as_reference, find_dates, value_in
 from .value import DateValue
 
 
 class DatesComponent(RuleComponent):
-    """Marks day-precision dates and day ranges as DATE; sets ``doc._.meeting_date``.
+    """Marks day-precision dates and day ranges as DATE; sets ``doc._.meeting_date``,
+    ``doc._.meeting_date_source`` and ``doc._.meeting_year``.
 
-    The meeting date is, in order: the ``meeting_date`` given for this call
-    (``nlp(text, component_cfg={"famhbg_dates": {"meeting_date": "2020-11-27"}})``), one
-    already on the doc, or the one read from the text (:func:`infer_meeting_date`). Dates
-    without a year take the year closest to it; without a meeting date their value is ``None``.
+    The date context is, in order: the ``meeting_date`` given for this call
+    (``nlp(text, component_cfg={"famhbg_dates": {"meeting_date": "2020-11-27"}})``), one already
+    on the doc (``doc._.meeting_date``), or the one read from the text and the document's file
+    name (:func:`~.meeting_date.infer_date_context`; the file name is ``doc._.source_name``, set
+    by the reader, or the ``source_name`` given for this call). Dates without a year take the year
+    closest to the meeting date, or the meeting's year when only that is known; without any
+    context their value is ``None``.
     """
 
     label = "DATE"
@@ -42,28 +46,49 @@ class DatesComponent(RuleComponent):
         self.meeting_date_head_chars = meeting_date_head_chars
         self.meeting_date_label_chars = meeting_date_label_chars
 
-    def meeting_date_of(self, text: str) -> datetime.date | None:
-        """The meeting date read from ``text`` with this component's settings."""
-        return infer_meeting_date(
+    def date_context_of(self, text: str, source_name: str | None = None) -> DateContext:
+        """The date context read from ``text`` (and a file name) with this component's settings."""
+        return infer_date_context(
             text,
+            source_name=source_name,
             head_chars=self.meeting_date_head_chars,
             label_chars=self.meeting_date_label_chars,
             century_pivot=self.century_pivot,
         )
 
-    def __call__(self, doc: Doc, meeting_date: Reference = None, **kwargs: Any) -> Doc:
-        # the meeting date comes first: yearless dates are resolved against it
-        if meeting_date is not None:
-            doc._.meeting_date = as_reference(meeting_date)
-        elif doc._.meeting_date is None:
-            doc._.meeting_date = self.meeting_date_of(doc.text)
-        return super().__call__(doc, **kwargs)
+    def meeting_date_of(self, text: str, source_name: str | None = None) -> datetime.date | None:
+        """The meeting date read from ``text`` with this component's settings."""
+        return self.date_context_of(text, source_name).date
 
-    def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, DateValue | None]]:
-        for match in find_dates(doc.text, doc._.meeting_date, century_pivot=self.century_pivot):
+    def __call__(
+        self,
+        doc: Doc,
+        meeting_date: Reference = None,
+        source_name: str | None = None,
+        date_context: DateContext | None = None,
+        **kwargs: Any,
+    ) -> Doc:
+        # the date context comes first: yearless dates are resolved against it
+        if source_name is not None:
+            doc._.source_name = source_name
+        if meeting_date is not None:
+            context = DateContext.of_date(as_reference(meeting_date), "given")
+        elif date_context is not None:
+            context = date_context
+        elif doc._.meeting_date is not None:
+            context = DateContext.of_date(doc._.meeting_date, doc._.meeting_date_source or "given")
+        else:
+            context = self.date_context_of(doc.text, doc._.source_name) if doc.text else NO_CONTEXT
+        doc._.meeting_date = context.date
+        doc._.meeting_date_source = context.source
+        doc._.meeting_year = context.year
+        return super().__call__(doc, reference=context.resolves, **kwargs)
+
+    def find(self, doc: Doc, reference: Resolved = None, **kwargs: Any) -> Iterator[tuple[Span, DateValue | None]]:
+        for match in find_dates(doc.text, reference, century_pivot=self.century_pivot):
             span = doc.char_span(match.start, match.end, label=self.label)
             if span is not None:  # a date glued to other text inside one token is left to the NER
                 yield span, match.value
 
-    def value_of(self, span: Span, **kwargs: Any) -> DateValue | None:
-        return value_in(span.text, span.doc._.meeting_date, century_pivot=self.century_pivot)
+    def value_of(self, span: Span, reference: Resolved = None, **kwargs: Any) -> DateValue | None:
+        return value_in(span.text, reference, century_pivot=self.century_pivot)

@@ -19,7 +19,11 @@ from ...defaults import CENTURY_PIVOT
 from . import patterns as p
 from .value import DateValue
 
-Reference = datetime.date | str | None
+#: What a yearless date is resolved against: the meeting date (or another day of the meeting: the
+#: year closest to it), a year alone (``int``: that year), an ISO date string, or nothing.
+Reference = datetime.date | str | int | None
+#: A reference as :meth:`Written.resolve` takes it.
+Resolved = datetime.date | int | None
 
 #: ``ok``: a value; ``yearless``: a plausible date without a year and no reference to give it
 #: one; ``invalid``: no valid date is meant beyond doubt (``31 februari``, ``2011127``).
@@ -59,8 +63,9 @@ class Written:
         """Could this be a real date (in some year, when none is written)? 2000 is a leap year."""
         return self.resolve(None if self.has_year else datetime.date(2000, 6, 1)) is not None
 
-    def resolve(self, reference: datetime.date | None) -> DateValue | None:
-        """The value, taking a missing year from ``reference``; ``None`` if impossible or unknown."""
+    def resolve(self, reference: Resolved) -> DateValue | None:
+        """The value, taking a missing year from ``reference`` (the year closest to a date, or a
+        year given alone); ``None`` if impossible or unknown."""
         sm, em = self.months()
         if not self.is_range:
             year = self.sy if self.sy is not None else self.ey
@@ -115,8 +120,11 @@ def _date(year: int, month: int, day: int) -> datetime.date | None:
         return None
 
 
-def closest_day(month: int, day: int, reference: datetime.date) -> datetime.date | None:
-    """``day``/``month`` in the year that puts it closest to ``reference`` (earlier on a tie)."""
+def closest_day(month: int, day: int, reference: datetime.date | int) -> datetime.date | None:
+    """``day``/``month`` in the year that puts it closest to ``reference`` (earlier on a tie); in
+    that year when ``reference`` is a year alone."""
+    if isinstance(reference, int):
+        return _date(reference, month, day)
     years = (reference.year - 1, reference.year, reference.year + 1)
     candidates = [d for year in years if (d := _date(year, month, day))]
     if not candidates:
@@ -133,6 +141,8 @@ def as_reference(reference: Reference) -> datetime.date | None:
     """A reference date from a ``date``, an ISO string or ``None``; a clear ``ValueError`` otherwise."""
     if reference is None:
         return None
+    if isinstance(reference, int) and not isinstance(reference, bool):
+        raise TypeError(f"Meeting date {reference!r} is neither a datetime.date nor an ISO date string.")
     if isinstance(reference, datetime.datetime):
         return reference.date()
     if isinstance(reference, datetime.date):
@@ -206,7 +216,15 @@ def in_date_slot(text: str, start: int, end: int) -> bool:
 # ---------------------------------------------------------------------------- finding
 
 
-def _candidates(text: str, reference: datetime.date | None, century_pivot: int) -> list[DateMatch]:
+def as_resolved(reference: Reference) -> Resolved:
+    """A reference for :meth:`Written.resolve`: a year (1000-9999) stays a year, anything else as
+    :func:`as_reference` reads it."""
+    if isinstance(reference, int) and not isinstance(reference, bool) and 1000 <= reference <= 9999:
+        return reference
+    return as_reference(reference)
+
+
+def _candidates(text: str, reference: Resolved, century_pivot: int) -> list[DateMatch]:
     found: list[DateMatch] = []
     for form in p.FORMS:
         for match in form.regex.finditer(text):
@@ -278,7 +296,7 @@ def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
 
 def find_dates(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> list[DateMatch]:
     """Every date in ``text``, in order; yearless ones resolved against ``reference``."""
-    return _longest_first(_candidates(text, as_reference(reference), century_pivot))
+    return _longest_first(_candidates(text, as_resolved(reference), century_pivot))
 
 
 def parse_date(text: object, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> DateValue | None:
@@ -288,7 +306,7 @@ def parse_date(text: object, reference: Reference = None, *, century_pivot: int 
     needs ``reference`` (the meeting date) and is ``None`` without it. Never raises on any
     ``text``; an unusable ``reference`` is a ``ValueError``.
     """
-    ref = as_reference(reference)
+    ref = as_resolved(reference)
     if not isinstance(text, str):
         return None
     expression = text.strip().rstrip(".,;").rstrip()

@@ -26,7 +26,9 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
+from ...lexicon import months, weekdays
 from ...resources import read_tsv
+from ..amounts.patterns import UNIT as MONEY_UNIT
 
 #: Known false positives and other context words (``false_positives.tsv``, see its header).
 _FALSE_POSITIVES = read_tsv(__name__.rpartition(".")[0], "false_positives.tsv")
@@ -44,29 +46,18 @@ TIGHT_DASH = rf"{DASH}{{1,2}}"
 
 # ---------------------------------------------------------------------------- vocabularies
 
-#: Month number -> the ways minutes write its name, longest first (matched case-insensitively).
-#: A period after an abbreviation is punctuation: it is in a span only inside it (``28 dec. 2020``).
-MONTHS: dict[int, tuple[str, ...]] = {
-    1: ("januari", "jan"),
-    2: ("februari", "febr", "feb"),
-    3: ("mars", "mar"),
-    4: ("april", "apr"),
-    5: ("maj",),
-    6: ("juni", "jun"),
-    7: ("juli", "jul"),
-    8: ("augusti", "aug"),
-    9: ("september", "sept", "sep"),
-    10: ("oktober", "okt"),
-    11: ("november", "nov"),
-    12: ("december", "dec"),
-}
+#: Month number -> the ways minutes write its name, longest first (matched case-insensitively);
+#: from the shared lexicon. A period after an abbreviation is punctuation: it is in a span only
+#: inside it (``28 dec. 2020``).
+MONTHS: dict[int, tuple[str, ...]] = months()
 
 #: Day names (with and without the definite ``-en``), allowed before a date but outside its span.
-WEEKDAYS: tuple[str, ...] = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
+WEEKDAYS: tuple[str, ...] = weekdays()
 
 #: Money units and quantity words: a number right before one is a count or a sum, never a date
-#: (``201204 kr``) and never a year of a date (``5 april 2000 kr``).
-UNIT_WORDS = r"(?:kr|kronor|tkr|kkr|mkr|mnkr|mdkr|sek|msek|tsek|[:,]-|%|procent)"
+#: (``201204 kr``) and never a year of a date (``5 april 2000 kr``). The units are the amounts
+#: component's (one vocabulary: the lexicon's ``money_units.tsv``).
+UNIT_WORDS = rf"(?:{MONEY_UNIT}|%|procent)"
 
 # ---------------------------------------------------------------------------- slots
 
@@ -89,7 +80,7 @@ def month_number(slot: str) -> str:
 
 def year4(slot: str) -> str:
     """A four-digit year 1900-2099 that is not a count (``2000 kr``)."""
-    return rf"(?P<{slot}>(?:19|20)[0-9]{{2}})(?![0-9])(?!{HS}*{UNIT_WORDS}(?!\w))"
+    return rf"(?P<{slot}>(?:19|20)[0-9]{{2}})(?![0-9])(?!{HS}*(?i:{UNIT_WORDS})(?!\w))"
 
 
 def year2(slot: str) -> str:
@@ -98,8 +89,8 @@ def year2(slot: str) -> str:
 
 
 def text_year(slot: str) -> str:
-    """A year after a written month: ``15 mars 2021``, ``28 dec. 2020``."""
-    return rf"(?:\.?{SEP}{year4(slot)})"
+    """A year after a written month: ``15 mars 2021``, ``28 dec. 2020``, ``3 okt, 2019``."""
+    return rf"(?:\.?,?{SEP}{year4(slot)})"
 
 
 # ---------------------------------------------------------------------------- guards
@@ -194,6 +185,13 @@ FORMS: tuple[Form, ...] = (
         + rf"{SEP}{month_name('sm')}{text_year('sy')}?\.?{RANGE_DASH}"
         + day("ed")
         + rf"{SEP}{month_name('em')}{text_year('ey')}?",
+        invalid="null",
+        numeric=False,
+    ),
+    # Nov 17, 2006 (English order, in press releases and web pages; only with the comma and the year)
+    Form(
+        "month_first",
+        BEFORE + month_name("sm") + rf"\.?{SEP}" + day("sd") + rf",{SEP}" + year4("sy") + AFTER,
         invalid="null",
         numeric=False,
     ),
@@ -294,6 +292,30 @@ LETTERHEAD_BEFORE = re.compile(
 OTHER_DAY_LABEL = re.compile(
     r"(?i:\b(?:" + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "other_day_stem") + r"))"
 )
+#: Words before a date in the same sentence that say it is the day of the meeting the text reports
+#: (``sammanträdet den 22 februari 2021``, ``Beslut i korthet den 17 september``); ``not`` is a word
+#: that, right before the meeting word, makes it another meeting (``nästa sammanträde``).
+MEETING_MENTION = re.compile(
+    r"(?i:(?P<not>\b(?:"
+    + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "not_this_meeting")
+    + rf"){HS}+\w*?)?\b(?:"
+    + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "meeting_word")
+    + r"))"
+)
+#: Longest stretch between a meeting word and the date it introduces (same sentence, same line).
+MEETING_MENTION_CHARS = 80
+
+#: Case and paragraph numbers that carry the year of the case (evidence of the meeting's year when
+#: no date says it): ``KS 2019/0087``, ``Dnr KS 2013.123``, ``Dnr 0015/13``, ``§ 63/20``.
+CASE_NUMBER = re.compile(
+    r"(?:\b(?:[A-ZÅÄÖ]{2,6}|(?i:dnr|diarienr|diarienummer|ärendenr))\.?:?"
+    rf"{HS}*(?:[A-ZÅÄÖ]{{2,6}}{HS}*)?(?P<year>(?:19|20)[0-9]{{2}})[/.:-]{HS}?[0-9]{{1,6}}(?![0-9])"
+    rf"|\b(?i:dnr|diarienr|diarienummer){HS}*[.:]?{HS}*(?:[A-ZÅÄÖ]{{2,6}}{HS}*)?[0-9]{{1,6}}/(?P<yy>[0-9]{{2}})(?![0-9])"
+    rf"|§{HS}*[0-9]{{1,4}}{HS}*/{HS}*(?:(?P<pyear>(?:19|20)[0-9]{{2}})|(?P<pyy>[0-9]{{2}}))(?![0-9]))"
+)
+#: A year written alone in running text (``budget 2021``), evidence of the years the text is about.
+YEAR_IN_TEXT = re.compile(r"(?<![\w.,:/-])(?:19|20)[0-9]{2}(?![\w]|[.,:/][0-9])")
+
 #: What may follow the date on a letterhead line.
 LETTERHEAD_AFTER = re.compile(r"^[*_\s]*$")
 
