@@ -8,11 +8,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-#: The labels of the annotation scheme (``../shared/spec/annotation-scheme.md``).
-LABELS: tuple[str, ...] = ("PERSON", "MUNICIPALITY", "ORG", "DATE", "AMOUNT")
+from .labels import LabelMap, LabelView, label_colors, label_names, scored_value_labels, value_labels
+
+# The labels are described in famhbg_nlp.labels (the registry); these names are live views of it.
+
+#: The labels of the annotation scheme (``../shared/spec/annotation-scheme.md``) and any registered since.
+LABELS = LabelView(label_names, "LABELS")
 
 #: Labels whose spans carry a normalized value in the scheme.
-VALUE_LABELS: tuple[str, ...] = ("MUNICIPALITY", "DATE", "AMOUNT")
+VALUE_LABELS = LabelView(value_labels, "VALUE_LABELS")
 
 #: Language code of every pipeline the package builds.
 LANG = "sv"
@@ -70,7 +74,7 @@ SEED = 0
 CROSSVAL_MAX_STEPS = 1000
 
 #: Labels whose normalized value is scored ("value accuracy") on exactly matched spans.
-SCORED_VALUE_LABELS: tuple[str, ...] = ("DATE", "AMOUNT", "MUNICIPALITY")
+SCORED_VALUE_LABELS = LabelView(scored_value_labels, "SCORED_VALUE_LABELS")
 
 # --- amounts (famhbg_amounts) -------------------------------------------------------
 
@@ -131,15 +135,8 @@ MEETING_DATE_LABEL_CHARS = 2000
 #: Documents per batch handed to ``nlp.pipe`` (and per task of a worker process).
 EXTRACT_BATCH_SIZE = 8
 
-#: Background colour of each label in the HTML rendering (displaCy's palette: PERSON, ORG and
-#: DATE as in spaCy, MUNICIPALITY in GPE's colour, AMOUNT in MONEY's).
-LABEL_COLORS: dict[str, str] = {
-    "PERSON": "#aa9cfc",
-    "MUNICIPALITY": "#feca74",
-    "ORG": "#7aecec",
-    "DATE": "#bfe1d9",
-    "AMOUNT": "#e4e7d2",
-}
+#: Background colour of each label in the HTML rendering (set in famhbg_nlp.labels).
+LABEL_COLORS = LabelMap(label_colors, "LABEL_COLORS")
 
 # --- names (famhbg_names) -------------------------------------------------------------
 
