@@ -1,38 +1,46 @@
 """Plain functions behind ``famhbg extract``: files in, protocols (JSON-ready) out.
 
-* :func:`entity_dicts`, :func:`doc_result`, :func:`extract_text`: one document's entities
-  (the issue-2 contract ``{"path", "meeting_date", "entities"}``).
+* :func:`resolve_inputs`: what the user named (files, folders, glob patterns, ``-`` for
+  standard input) to the files to read, and a :class:`Failure` for each name that gives none
+  (not found, an empty folder, a pattern without matches).
 * :func:`extract_files`: many files, read with :mod:`famhbg_nlp.readers`, run through the
-  pipeline in batches (optionally in several processes) and parsed into
-  :class:`~famhbg_nlp.protocol.Protocol`; a file that fails becomes a :class:`Failure`
-  and the rest of the batch goes on.
+  pipeline in batches (optionally in several processes; texts of any length through
+  :mod:`famhbg_nlp.chunking`) and parsed into :class:`~famhbg_nlp.protocol.Protocol`; a file
+  that fails becomes a :class:`Failure` and the rest of the batch goes on.
+* :func:`entity_dicts`, :func:`doc_result`: one document's entities.
 * :func:`to_json`, :func:`to_jsonl`, :func:`to_csv`, :func:`write_atomic`: output.
 
 Parallel extraction uses worker processes that each load the pipeline and return
 plain JSON (the protocol dict and the text), so nothing spaCy-specific crosses process
 boundaries: typed span values (``span._.date`` ...) never have to survive pickling.
+Workers ignore Ctrl-C; the main process stops them, so an interrupted run ends without a
+traceback from every worker.
 """
 
 from __future__ import annotations
 
 import csv
+import glob
 import io
 import json
 import os
+import signal
 import tempfile
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from multiprocessing import get_context
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .chunking import process
+from .corpus.io import atomic_file
 from .defaults import EXTRACT_BATCH_SIZE
 from .protocol import Protocol, parse_doc
-from .readers import ReadError, read_document
+from .readers import SUFFIXES, ReadError, read_document
 
 #: Columns of the CSV output, one row per entity.
 CSV_COLUMNS: tuple[str, ...] = ("path", "label", "text", "value", "start", "end", "item", "item_title")
@@ -56,9 +64,12 @@ def doc_result(doc: Doc, path: str | Path | None = None) -> dict[str, Any]:
     }
 
 
-def extract_text(text: str, nlp: Language, path: str | Path | None = None) -> dict[str, Any]:
-    """Run ``nlp`` on ``text`` and return :func:`doc_result`."""
-    return doc_result(nlp(text), path)
+@dataclass(frozen=True)
+class Source:
+    """A file to read, and the name its results and messages carry (``-`` for standard input)."""
+
+    path: str
+    name: str
 
 
 @dataclass(frozen=True)
@@ -73,7 +84,7 @@ class Extraction:
 
 @dataclass(frozen=True)
 class Failure:
-    """One file that could not be read or processed; ``str()`` names the file and the reason."""
+    """One input that could not be read or processed; ``str()`` names it and gives the reason."""
 
     path: str
     reason: str
@@ -84,9 +95,80 @@ class Failure:
 
 Result = Extraction | Failure
 
+#: Input names that stand for standard input.
+STDIN_NAMES: tuple[str, ...] = ("-", "/dev/stdin")
+
+#: Leading bytes -> suffix, to read standard input (or a pipe) with the right reader.
+_SIGNATURES: tuple[tuple[bytes, str], ...] = ((b"%PDF-", ".pdf"), (b"PK\x03\x04", ".docx"))
+
+
+def _sniff_suffix(data: bytes) -> str:
+    return next((suffix for magic, suffix in _SIGNATURES if data.startswith(magic)), ".txt")
+
+
+def spool(stream: BinaryIO, folder: str | Path, name: str) -> Source:
+    """Copy ``stream`` (standard input, a pipe) into ``folder``; the file's suffix follows its content."""
+    data = stream.read()
+    path = Path(folder) / f"input-{len(os.listdir(folder))}{_sniff_suffix(data)}"
+    path.write_bytes(data)
+    return Source(str(path), name)
+
+
+def resolve_inputs(
+    inputs: Iterable[str | Path],
+    *,
+    spool_dir: str | Path | None = None,
+    stdin: BinaryIO | None = None,
+) -> tuple[list[Source], list[Failure]]:
+    """The files named by ``inputs``, each once and in order, and a :class:`Failure` per name that gives none.
+
+    A file is taken as it is (its reader refuses an unsupported type); a folder is searched
+    recursively for ``.txt``, ``.pdf`` and ``.docx`` files; a name with ``*``, ``?`` or ``[``
+    that is no file is a glob pattern. ``-`` and ``/dev/stdin`` (with ``stdin`` and ``spool_dir``
+    given), and any pipe or device, are read once and spooled into ``spool_dir``.
+    """
+    sources: list[Source] = []
+    failures: list[Failure] = []
+    seen: set[str] = set()
+
+    def add(path: Path, name: str | None = None) -> None:
+        key = os.path.realpath(path)
+        if key not in seen:
+            seen.add(key)
+            sources.append(Source(str(path), str(path) if name is None else name))
+
+    for item in inputs:
+        text = str(item)
+        path = Path(text)
+        if text in STDIN_NAMES and stdin is not None and spool_dir is not None:
+            if "<stdin>" not in seen:
+                seen.add("<stdin>")
+                sources.append(spool(stdin, spool_dir, "-"))
+        elif path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            if not found:
+                failures.append(Failure(text, f"a folder without {', '.join(SUFFIXES)} files"))
+            for file in found:
+                add(file)
+        elif path.exists() and not path.is_file() and spool_dir is not None:
+            with open(path, "rb") as stream:  # a pipe or a device: read it once
+                sources.append(spool(stream, spool_dir, text))
+        elif path.exists():
+            add(path)
+        elif any(ch in text for ch in "*?["):
+            found = sorted(Path(p) for p in glob.glob(text, recursive=True))
+            files = [p for p in found if p.is_file() and p.suffix.lower() in SUFFIXES]
+            if not files:
+                failures.append(Failure(text, f"no {', '.join(SUFFIXES)} files match this pattern"))
+            for file in files:
+                add(file)
+        else:
+            failures.append(Failure(text, "not found"))
+    return sources, failures
+
 
 def extract_files(
-    paths: Iterable[str | Path],
+    paths: Iterable[str | Path | Source],
     *,
     nlp: Language | None = None,
     model: str | Path | None = None,
@@ -101,13 +183,13 @@ def extract_files(
     pipeline (``nlp`` is saved to a temporary folder for them). ``progress`` is called with
     the number of files finished after each batch.
     """
-    paths = [str(p) for p in paths]
-    if n_process <= 1 or len(paths) <= 1:
+    sources = [p if isinstance(p, Source) else Source(str(p), str(p)) for p in paths]
+    if n_process <= 1 or len(sources) <= 1:
         if nlp is None:
             from .pipeline import load
 
             nlp = load(model)
-        for batch in _chunks(paths, batch_size):
+        for batch in _chunks(sources, batch_size):
             results = _process_batch(batch, nlp)
             yield from results
             if progress is not None:
@@ -119,50 +201,85 @@ def extract_files(
             model = tmp
         context = get_context("spawn")  # fork is unsafe once torch or BLAS threads run
         # small enough tasks that every worker gets some
-        batches = _chunks(paths, min(batch_size, -(-len(paths) // n_process)))
+        batches = _chunks(sources, min(batch_size, -(-len(sources) // n_process)))
         workers = min(n_process, len(batches))
-        with ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,)) as pool:
-            for plain in pool.map(_worker_batch, batches):
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,))
+        try:
+            for plain in pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches]):
                 results = [_from_plain(p) for p in plain]
                 yield from results
                 if progress is not None:
                     progress(len(results))
+        except BaseException:  # Ctrl-C, or the consumer stopped: stop the workers now, not after the queue
+            _stop(pool)
+            raise
+        pool.shutdown()
 
 
-def _chunks(paths: list[str], size: int) -> list[list[str]]:
+def _stop(pool: ProcessPoolExecutor) -> None:
+    """Cancel what is queued and end the worker processes."""
+    pool.shutdown(wait=False, cancel_futures=True)
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        if worker.is_alive():
+            worker.terminate()
+    for worker in list((getattr(pool, "_processes", None) or {}).values()):
+        worker.join(timeout=5)
+
+
+def _chunks(items: list[Source], size: int) -> list[list[Source]]:
     size = max(size, 1)
-    return [paths[i : i + size] for i in range(0, len(paths), size)]
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _process_batch(paths: list[str], nlp: Language) -> list[Result]:
+def _read(source: Source) -> tuple[str, tuple[str, ...]]:
+    """The text of ``source`` and the reader's warnings, worded with the source's name."""
+    try:
+        document = read_document(source.path)
+    except ReadError as err:
+        raise ReadError(source.name, _renamed(err.reason, source)) from None
+    except (OSError, UnicodeError, ValueError) as err:  # a reader that let one through
+        raise ReadError(source.name, f"{type(err).__name__}: {_renamed(str(err), source)}") from None
+    return document.text, tuple(_renamed(w, source) for w in document.warnings)
+
+
+def _renamed(message: str, source: Source) -> str:
+    return message.replace(source.path, source.name) if source.path != source.name else message
+
+
+def _process_batch(batch: Sequence[Source], nlp: Language) -> list[Result]:
     """Read, process and parse one batch; a failing file becomes a :class:`Failure`."""
-    slots: list[Result | None] = [None] * len(paths)
+    slots: list[Result | None] = [None] * len(batch)
     texts: list[tuple[str, int]] = []
     warnings: dict[int, tuple[str, ...]] = {}
-    for i, path in enumerate(paths):
-        try:
-            document = read_document(path)
-        except ReadError as err:
-            slots[i] = Failure(path, f"cannot read: {err.reason}")
+    for i, source in enumerate(batch):
+        if not os.path.lexists(source.path):
+            slots[i] = Failure(source.name, "not found")
             continue
-        warnings[i] = document.warnings
-        texts.append((document.text, i))
+        try:
+            text, warnings[i] = _read(source)
+        except ReadError as err:
+            slots[i] = Failure(source.name, f"cannot read: {err.reason}")
+            continue
+        texts.append((text, i))
+    docs: list[tuple[Doc, int]] = []
     try:
-        docs = list(nlp.pipe(texts, as_tuples=True))
+        short = [(text, i) for text, i in texts if len(text) <= nlp.max_length]
+        docs = list(nlp.pipe(short, as_tuples=True))
+        docs += [(process(nlp, text), i) for text, i in texts if len(text) > nlp.max_length]
     except Exception:  # one bad document must not lose the batch: retry one at a time
         docs = []
         for text, i in texts:
             try:
-                docs.append((nlp(text), i))
+                docs.append((process(nlp, text), i))
             except Exception as err:
-                slots[i] = Failure(paths[i], f"pipeline failed: {type(err).__name__}: {err}")
+                slots[i] = Failure(batch[i].name, f"pipeline failed: {type(err).__name__}: {err}")
     for doc, i in docs:
         try:
-            protocol = parse_doc(doc, paths[i])
+            protocol = parse_doc(doc, batch[i].name)
         except Exception as err:
-            slots[i] = Failure(paths[i], f"cannot parse the protocol structure: {type(err).__name__}: {err}")
+            slots[i] = Failure(batch[i].name, f"cannot parse the protocol structure: {type(err).__name__}: {err}")
             continue
-        slots[i] = Extraction(paths[i], doc.text, protocol, warnings.get(i, ()))
+        slots[i] = Extraction(batch[i].name, doc.text, protocol, warnings.get(i, ()))
     return [s for s in slots if s is not None]
 
 
@@ -173,14 +290,15 @@ _WORKER_NLP: Language | None = None
 
 def _init_worker(model: str | None) -> None:
     global _WORKER_NLP
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the workers
     from .pipeline import load
 
     _WORKER_NLP = load(model)
 
 
-def _worker_batch(paths: list[str]) -> list[dict[str, Any]]:
+def _worker_batch(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
     assert _WORKER_NLP is not None, "worker not initialised"
-    return [_to_plain(r) for r in _process_batch(paths, _WORKER_NLP)]
+    return [_to_plain(r) for r in _process_batch([Source(*item) for item in items], _WORKER_NLP)]
 
 
 def _to_plain(result: Result) -> dict[str, Any]:
@@ -246,14 +364,7 @@ def to_csv(protocols: Iterable[Protocol]) -> str:
 
 
 def write_atomic(path: str | Path, content: str) -> None:
-    """Write ``content`` to ``path`` through a temporary file and ``os.replace``: never a half file."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(content)
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
+    """Write ``content`` to ``path`` through a temporary file and ``os.replace``: never a half file,
+    and the permissions of an ordinary new file (the umask's)."""
+    with atomic_file(path) as handle:
+        handle.write(content)

@@ -40,10 +40,18 @@ def shipped_model_path() -> Path | None:
     return path if (path / "config.cfg").is_file() else None
 
 
+#: Names :func:`load` takes besides a directory (the CLI's ``--model`` values).
+SHIPPED = "shipped"
+RULES = "rules"
+
+
 def load(path: str | Path | None = None) -> Language:
-    """Load a pipeline: ``path`` if given, else the shipped trained one, else the rule pipeline."""
+    """Load a pipeline: the directory ``path``; ``"rules"`` (:func:`rules_pipeline`); ``"shipped"``
+    or ``None``: the trained one shipped in the package, else the rule pipeline."""
     register_extensions()
-    if path is not None:
+    if path == RULES:
+        return rules_pipeline()
+    if path is not None and path != SHIPPED:
         return spacy.load(path)
     shipped = shipped_model_path()
     return spacy.load(shipped) if shipped is not None else rules_pipeline()

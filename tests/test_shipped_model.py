@@ -52,7 +52,7 @@ def test_values_of_rule_labels_on_a_seed(nlp, gold):
 
 def test_parse_with_the_shipped_model_finds_the_attendees(gold):
     record = gold["kdg-2021-06-18"]
-    protocol = famhbg_nlp.parse(record.text)
+    protocol = famhbg_nlp.parse_text(record.text)
     pairs = {(p.name, p.municipality) for p in protocol.attendees}
     assert ("Christer Pålsson", "Bjuv") in pairs
     assert ("Stefan Christensson", "Örkelljunga") in pairs

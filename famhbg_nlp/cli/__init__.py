@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 import typer
 
 from .. import __version__
+from ._util import EXIT_CODES_HELP, PlainGroup
 from .annotate import annotate
 from .corpus import app as corpus_app
 from .extract import extract
@@ -17,6 +18,8 @@ app = typer.Typer(
     help="Extract persons, municipalities, organisations, dates and amounts from Swedish meeting minutes.",
     no_args_is_help=True,
     add_completion=False,
+    cls=PlainGroup,
+    epilog=EXIT_CODES_HELP,
 )
 
 

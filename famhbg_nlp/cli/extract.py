@@ -1,8 +1,9 @@
-"""``famhbg extract``: minutes in (files, folders, globs), protocols out (JSON, JSONL, CSV, HTML)."""
+"""``famhbg extract``: minutes in (files, folders, globs, ``-``), protocols out (JSON, JSONL, CSV, HTML)."""
 
 from __future__ import annotations
 
 import sys
+import tempfile
 from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
@@ -10,11 +11,34 @@ from typing import Annotated
 
 import typer
 
-from ..defaults import EXIT_PARTIAL_FAILURE, EXTRACT_BATCH_SIZE
-from ..extract import Extraction, Failure, Result, extract_files, to_csv, to_json, to_jsonl, write_atomic
-from ..pipeline import load
+from ..defaults import EXTRACT_BATCH_SIZE
+from ..extract import (
+    Extraction,
+    Failure,
+    Result,
+    extract_files,
+    resolve_inputs,
+    to_csv,
+    to_json,
+    to_jsonl,
+    write_atomic,
+)
 from ..protocol.render import render_index, render_page
-from ..readers import SUFFIXES, iter_files
+from ._util import (
+    EXIT_INTERRUPTED,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    ModelOption,
+    QuietOption,
+    check_flag_values,
+    check_model,
+    check_output_file,
+    check_output_folder,
+    command_errors,
+    fail,
+    load_model,
+    warn,
+)
 
 
 class Format(str, Enum):
@@ -30,7 +54,8 @@ def _html_outputs(results: list[Extraction], folder: Path) -> dict[Path, str]:
     names: list[tuple[str, str]] = []
     used: set[str] = set()
     for result in results:
-        stem = Path(result.path).stem or "document"
+        stem = Path(result.path).stem if result.path != "-" else "stdin"
+        stem = stem or "document"
         name, n = f"{stem}.html", 2
         while name in used or name == "index.html":
             name, n = f"{stem}-{n}.html", n + 1
@@ -53,11 +78,16 @@ def render(results: list[Extraction], format: Format) -> str:
     return to_json(protocols)
 
 
+def _to_folder(format: Format, output: str | None) -> bool:
+    return format is Format.html and output is not None and (Path(output).is_dir() or output.endswith(("/", "\\")))
+
+
 def extract(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Files (.txt, .pdf, .docx), folders (searched recursively) or glob patterns (quote them).",
+            help="Files (.txt, .pdf, .docx), folders (searched recursively), glob patterns (quote them), "
+            "or - for standard input.",
             show_default=False,
             metavar="PATHS...",
         ),
@@ -73,63 +103,38 @@ def extract(
             "(or a path ending in /) gets one page per document and an index.html.",
         ),
     ] = None,
-    model: Annotated[Path | None, typer.Option(help="A pipeline directory instead of the shipped one.")] = None,
+    model: ModelOption = None,
     n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = EXTRACT_BATCH_SIZE,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")] = False,
+    quiet: QuietOption = False,
 ) -> None:
     """Extract entities (with values) and the protocol structure of each document.
 
-    JSON and JSONL give one protocol object per document (schema: famhbg_nlp/protocol/SCHEMA.md);
-    CSV one row per entity; HTML a page to read in a browser with the entities marked.
-    A file that cannot be read is reported on stderr, the others are still extracted, and the
-    exit code is 1.
+    JSON and JSONL give one protocol object per document (schema: famhbg_nlp/protocol/SCHEMA.md); CSV one row
+    per entity; HTML a page to read in a browser with the entities marked.
+
+    An input that cannot be read (not found, not text, an encrypted PDF ...) is reported on stderr with
+    the reason, the others are still extracted and written, and the exit code is 1; when no input
+    can be read, nothing is written and the exit code is 2.
     """
-    paths = list(iter_files(inputs))
-    if not paths:
-        typer.echo(f"No {', '.join(SUFFIXES)} files found in: {' '.join(inputs)}.", err=True)
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
-
-    if model is not None and not (model / "config.cfg").is_file():
-        typer.echo(f"Cannot load the pipeline from {model}: no config.cfg there.", err=True)
-        raise typer.Exit(code=2)
+    with command_errors():
+        check_flag_values(inputs, flags=("-q/--quiet",))
+        to_folder = _to_folder(format, output)
+        if output is not None:
+            (check_output_folder if to_folder else check_output_file)(output)
+        check_model(model)
+    with tempfile.TemporaryDirectory(prefix="famhbg-stdin-") as spool_dir:
+        try:
+            results, failures, total = _run(inputs, spool_dir, model, n_process, batch_size, quiet)
+        except KeyboardInterrupt:
+            typer.echo("\ninterrupted; nothing written.", err=True)
+            raise typer.Exit(code=EXIT_INTERRUPTED) from None
+    if not results:
+        what = "the input" if total == 1 else f"none of the {total} inputs"
+        raise fail(f"{what} could be read; nothing written", EXIT_USAGE)
     try:
-        nlp = load(model) if n_process <= 1 else None  # worker processes load their own
-    except (OSError, ValueError) as err:
-        typer.echo(f"Cannot load the pipeline{f' from {model}' if model else ''}: {err}", err=True)
-        raise typer.Exit(code=2) from err
-
-    results: list[Extraction] = []
-    failures: list[Failure] = []
-
-    def collect(stream: Iterable[Result]) -> None:
-        for result in stream:
-            if isinstance(result, Failure):
-                failures.append(result)
-                typer.echo(f"{result}", err=True)
-            else:
-                for warning in result.warnings:
-                    typer.echo(f"warning: {warning}", err=True)
-                results.append(result)
-
-    def run(progress: Callable[[int], None] | None = None) -> None:
-        collect(
-            extract_files(paths, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size, progress=progress)
-        )
-
-    if not quiet and sys.stdout.isatty():
-        from rich.console import Console
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-
-        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
-            task = bar.add_task("extract", total=len(paths))
-            run(lambda n: bar.advance(task, n))
-    else:
-        run()
-
-    try:
-        if format is Format.html and output is not None and (Path(output).is_dir() or output.endswith(("/", "\\"))):
+        if to_folder:
+            assert output is not None
             for path, page in _html_outputs(results, Path(output)).items():
                 write_atomic(path, page)
         else:
@@ -139,8 +144,55 @@ def extract(
             else:
                 write_atomic(output, content)
     except OSError as err:
-        typer.echo(f"Cannot write the output to {output}: {err}", err=True)
-        raise typer.Exit(code=2) from err
+        raise fail(f"cannot write the output to {output}: {err.strerror or err}", EXIT_USAGE) from err
     if failures:
-        typer.echo(f"{len(failures)} of {len(paths)} file(s) failed.", err=True)
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
+        typer.echo(f"{len(failures)} of {total} input(s) failed; the others were written.", err=True)
+        raise typer.Exit(code=EXIT_PARTIAL)
+
+
+def _run(
+    inputs: list[str], spool_dir: str, model: str | None, n_process: int, batch_size: int, quiet: bool
+) -> tuple[list[Extraction], list[Failure], int]:
+    """Resolve the inputs, then extract them; returns the results, the failures and the number of inputs."""
+    stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
+    sources, failures = resolve_inputs(inputs, spool_dir=spool_dir, stdin=stdin)
+    for failure in failures:
+        typer.echo(f"error: {failure}", err=True)
+    total = len(sources) + len(failures)
+    if not sources:
+        return [], failures, total
+    nlp = None
+    if n_process <= 1 or len(sources) <= 1:
+        with command_errors():
+            nlp = load_model(model)
+    results: list[Extraction] = []
+
+    def collect(stream: Iterable[Result]) -> None:
+        for result in stream:
+            if isinstance(result, Failure):
+                failures.append(result)
+                typer.echo(f"error: {result}", err=True)
+            else:
+                for message in result.warnings:
+                    warn(message)
+                results.append(result)
+
+    def run(progress: Callable[[int], None] | None = None) -> None:
+        collect(
+            extract_files(
+                sources, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size, progress=progress
+            )
+        )
+
+    if not quiet and sys.stderr.isatty():
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+        columns = (TextColumn("extracting"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+        with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+            task = bar.add_task("extract", total=len(sources))
+            run(lambda n: bar.advance(task, n))
+    else:
+        run()
+    return results, failures, total
+

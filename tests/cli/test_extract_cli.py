@@ -136,17 +136,18 @@ def test_failures_are_reported_and_the_rest_completes(tmp_path, seeds_dir, model
     result = _invoke(str(tmp_path), str(one_seed), str(tmp_path / "missing.docx"), "--model", str(model_dir))
     assert result.exit_code == 1
     assert f"{tmp_path / 'broken.pdf'}: cannot read" in result.stderr
-    assert f"{tmp_path / 'missing.docx'}: cannot read: no such file" in result.stderr
+    assert f"error: {tmp_path / 'missing.docx'}: not found" in result.stderr
     assert f"warning: {tmp_path / 'old.txt'}: not UTF-8" in result.stderr
-    assert "2 of 4 file(s) failed." in result.stderr
+    assert "2 of 4 input(s) failed; the others were written." in result.stderr
     data = json.loads(result.stdout)
     assert [Path(d["path"]).name for d in data] == ["old.txt", one_seed.name]
 
 
 def test_no_files(tmp_path):
     result = _invoke(str(tmp_path / "*.txt"))
-    assert result.exit_code == 1
-    assert "No .txt, .pdf, .docx files found" in result.stderr
+    assert result.exit_code == 2
+    assert f"{tmp_path / '*.txt'}: no .txt, .pdf, .docx files match this pattern" in result.stderr
+    assert "could be read; nothing written" in result.stderr
 
 
 def test_two_processes_give_the_output_of_one(tmp_path, seeds_dir, model_dir):
@@ -166,7 +167,7 @@ def test_extract_files_progress_and_failures(tmp_path, seeds_dir, model_dir):
     results = list(extract_files(paths, nlp=spacy.load(model_dir), batch_size=2, progress=done.append))
     assert done == [2, 2, 2] and sum(done) == len(paths)
     assert [type(r) for r in results] == [Extraction] * 5 + [Failure]
-    assert str(results[-1]) == f"{tmp_path / 'missing.txt'}: cannot read: no such file"
+    assert str(results[-1]) == f"{tmp_path / 'missing.txt'}: not found"
 
 
 # --- the HTML in a browser ---------------------------------------------------------------------
@@ -212,7 +213,7 @@ def test_html_opens_in_a_headless_browser(tmp_path, seeds_dir, model_dir, expect
 def test_a_model_folder_without_a_pipeline(tmp_path, seeds_dir):
     result = _invoke(str(seeds_dir), "--model", str(tmp_path))
     assert result.exit_code == 2
-    assert f"Cannot load the pipeline from {tmp_path}: no config.cfg there." in result.stderr
+    assert f"error: cannot load the pipeline from {tmp_path}: no config.cfg there." in result.stderr
 
 
 def test_an_output_that_cannot_be_written(tmp_path, seeds_dir, model_dir):
@@ -220,4 +221,4 @@ def test_an_output_that_cannot_be_written(tmp_path, seeds_dir, model_dir):
     blocker.write_text("x")
     result = _invoke(str(next(seeds_dir.glob("*.txt"))), "--model", str(model_dir), "-o", str(blocker / "out.json"))
     assert result.exit_code == 2
-    assert f"Cannot write the output to {blocker / 'out.json'}" in result.stderr
+    assert f"error: cannot write {blocker / 'out.json'}: {blocker} is a file, not a folder." in result.stderr
