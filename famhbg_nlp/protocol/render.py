@@ -13,18 +13,11 @@ from collections.abc import Iterable, Sequence
 from html import escape
 from typing import Any
 
-from ..defaults import LABEL_COLORS
+from ..labels import LabelMap, color_of, label_descriptions
 from .model import Participant, Protocol
 
-#: What each label means, for the legend.
-LABEL_DESCRIPTIONS: dict[str, str] = {
-    "PERSON": "person",
-    "MUNICIPALITY": "municipality (value: canonical name)",
-    "ORG": "organisation",
-    "DATE": "date (value: ISO date or range)",
-    "AMOUNT": "sum of money (value: whole kronor)",
-}
-_DEFAULT_COLOR = "#ddd"
+#: What each label means, for the legend (a live view of the label registry, famhbg_nlp.labels).
+LABEL_DESCRIPTIONS = LabelMap(label_descriptions, "LABEL_DESCRIPTIONS")
 
 _STYLE = """
 body { font-family: -apple-system, "Segoe UI", Roboto, Helvetica, Arial, sans-serif; margin: 2rem auto;
@@ -46,7 +39,7 @@ nav.toc a { margin-right: 1rem; }
 
 
 def _color(label: str) -> str:
-    return LABEL_COLORS.get(label, _DEFAULT_COLOR)
+    return color_of(label)
 
 
 def _value_text(value: Any) -> str:
