@@ -8,15 +8,15 @@ value attribute and ``meta.meeting_date`` into ``doc._.meeting_date``.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..defaults import VALUE_LABELS
-from ..extensions import VALUE_ATTRS, register_extensions
+from ..extensions import register_extensions
+from ..labels import iso_date as parse_iso_date
+from ..labels import value_attrs, value_labels
 from .records import CorpusError, Record, SpanRecord, check_record
 
 
@@ -33,16 +33,6 @@ class GoldValue:
 
     def to_json(self) -> Any:
         return self.value
-
-
-def parse_iso_date(value: Any) -> dt.date | None:
-    """``value`` as a date if it is a strict ``YYYY-MM-DD`` string of a valid day, else ``None``."""
-    if not isinstance(value, str) or len(value) != 10 or value[4] != "-" or value[7] != "-":
-        return None
-    try:
-        return dt.date.fromisoformat(value)
-    except ValueError:
-        return None
 
 
 def _tokens_near(doc: Doc, start: int, end: int) -> str:
@@ -92,10 +82,12 @@ def record_to_doc(
         raise CorpusError(f"the spans overlap once aligned to the tokens: {err}", doc_id=record.id) from None
     if values:
         by_edges = {(ent.start_char, ent.end_char, ent.label_): span for ent, span in ents}
+        attrs = value_attrs()
         for ent in doc.ents:
             span = by_edges[(ent.start_char, ent.end_char, ent.label_)]
-            if span.value is not None and span.label in VALUE_ATTRS:
-                setattr(ent._, VALUE_ATTRS[span.label], GoldValue(span.value))
+            attr = attrs.get(span.label)
+            if span.value is not None and attr is not None:
+                setattr(ent._, attr, GoldValue(span.value))
         if "meeting_date" in record.meta and record.meta["meeting_date"] is not None:
             meeting_date = parse_iso_date(record.meta["meeting_date"])
             if meeting_date is None:
@@ -116,12 +108,13 @@ def doc_to_record(doc: Doc, id: str, meta: dict[str, Any] | None = None) -> Reco
     meta = dict(meta or {})
     if "meeting_date" not in meta and doc._.meeting_date is not None:
         meta["meeting_date"] = doc._.meeting_date.isoformat()
+    valued = value_labels()
     spans = [
         SpanRecord(
             start=ent.start_char,
             end=ent.end_char,
             label=ent.label_,
-            value=ent._.value if ent.label_ in VALUE_LABELS else None,
+            value=ent._.value if ent.label_ in valued else None,
         )
         for ent in doc.ents
     ]

@@ -21,8 +21,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..defaults import EXCERPT_CHARS, VALUE_LABELS
-from ..extensions import VALUE_ATTRS
+from ..defaults import EXCERPT_CHARS
+from ..labels import value_attrs, value_labels, value_problem
 from .docs import parse_iso_date
 from .io import iter_jsonl
 from .records import CorpusError, Record, SpanRecord, span_problems
@@ -79,38 +79,6 @@ def _bad_edge(char: str) -> bool:
     return char.isspace() or unicodedata.category(char).startswith("P") or char in EDGE_MARKUP
 
 
-def _date_value_problem(value: Any) -> str | None:
-    if value is None:
-        return None
-    if isinstance(value, str):
-        return None if parse_iso_date(value) else f"DATE value {value!r} is not an ISO date (YYYY-MM-DD)"
-    if isinstance(value, dict):
-        if set(value) != {"start", "end"}:
-            return f"DATE range value must have exactly 'start' and 'end', not {sorted(value)}"
-        start, end = parse_iso_date(value["start"]), parse_iso_date(value["end"])
-        if start is None or end is None:
-            return f"DATE range value {value!r} does not hold two ISO dates"
-        if end <= start:
-            return f"DATE range value {value!r} does not end after it starts"
-        return None
-    return f"DATE value must be an ISO date, a {{start, end}} range or null, not {type(value).__name__}"
-
-
-def value_problem(span: SpanRecord) -> str | None:
-    """Why ``span.value`` has the wrong type for its label, or ``None``."""
-    value, label = span.value, span.label
-    if label in ("PERSON", "ORG"):
-        return None if value is None else f"{label} value must be null, not {value!r}"
-    if label == "MUNICIPALITY":
-        return None if isinstance(value, str) and value.strip() else f"MUNICIPALITY value must be a name, not {value!r}"
-    if label == "AMOUNT":
-        ok = isinstance(value, int) and not isinstance(value, bool)
-        return None if ok else f"AMOUNT value must be an integer number of kronor, not {value!r}"
-    if label == "DATE":
-        return _date_value_problem(value)
-    return None
-
-
 def scheme_problems(record: Record, doc: Doc) -> list[Problem]:
     """Problems of one record against the scheme: spans usable, edges, token alignment, value types, meta."""
     problems = []
@@ -127,7 +95,7 @@ def scheme_problems(record: Record, doc: Doc) -> list[Problem]:
         elif doc.char_span(span.start, span.end, alignment_mode="strict") is None:
             near = [t.text for t in doc if t.idx < span.end and t.idx + len(t) > span.start]
             problems.append(_span_problem(record, span, f"does not align to the project tokenizer's tokens {near}"))
-        reason = value_problem(span)
+        reason = value_problem(span.label, span.value)
         if reason:
             problems.append(_span_problem(record, span, reason))
     meeting_date = record.meta.get("meeting_date")
@@ -148,7 +116,7 @@ def rule_components(nlp: Language) -> dict[str, tuple[str, Any]]:
     found: dict[str, tuple[str, Any]] = {}
     for name, pipe in nlp.pipeline:
         label = getattr(pipe, "label", None)
-        if label in VALUE_LABELS and callable(getattr(pipe, "value_of", None)) and label not in found:
+        if label in value_labels() and callable(getattr(pipe, "value_of", None)) and label not in found:
             found[label] = (name, pipe)
     return found
 
@@ -171,7 +139,8 @@ def typed_json(typed: Any) -> Any:
 def rules_problems(record: Record, nlp: Language) -> list[Problem]:
     """Gold values that disagree with what the rule components compute for the same offsets."""
     size = len(record.text)
-    gold = [span for span in record.spans if span.label in VALUE_LABELS and 0 <= span.start < span.end <= size]
+    valued = value_labels()
+    gold = [span for span in record.spans if span.label in valued and 0 <= span.start < span.end <= size]
     if not gold:
         return []
     components = rule_components(nlp)
@@ -187,7 +156,7 @@ def rules_problems(record: Record, nlp: Language) -> list[Problem]:
         if span.label not in components or _yearless_without_reference(record, span):
             continue
         name, component = components[span.label]
-        attr = VALUE_ATTRS[span.label]
+        attr = value_attrs()[span.label]
         found = found_value(doc, name, attr, span)
         how = f"{name} matched it"
         if found is MISSING:
