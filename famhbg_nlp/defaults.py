@@ -55,8 +55,6 @@ MEETING_DATE_HEAD_CHARS = 400
 #: before the municipalities component compares span lengths.
 RULE_PIPES: tuple[str, ...] = ("famhbg_names", "famhbg_municipalities", "famhbg_amounts", "famhbg_dates")
 
-#: Exit code of CLI commands when some input failed but the rest of the batch completed.
-EXIT_PARTIAL_FAILURE = 1
 
 # --- training and evaluation (famhbg_nlp.training) ---------------------------------------
 

@@ -231,7 +231,7 @@ def _chunks(items: list[Source], size: int) -> list[list[Source]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _read(source: Source) -> tuple[str, tuple[str, ...]]:
+def read_source(source: Source) -> tuple[str, tuple[str, ...]]:
     """The text of ``source`` and the reader's warnings, worded with the source's name."""
     try:
         document = read_document(source.path)
@@ -256,7 +256,7 @@ def _process_batch(batch: Sequence[Source], nlp: Language) -> list[Result]:
             slots[i] = Failure(source.name, "not found")
             continue
         try:
-            text, warnings[i] = _read(source)
+            text, warnings[i] = read_source(source)
         except ReadError as err:
             slots[i] = Failure(source.name, f"cannot read: {err.reason}")
             continue

@@ -67,7 +67,45 @@ class TaskProblem:
 
 
 class _Skip(Exception):
-    """A task that cannot be imported; the message says why."""
+    """A task that cannot be imported; ``reasons`` say why (every problem found, not only the first).
+
+    ``record`` is what could be read of the task anyway (its usable spans), so that the
+    import can also report the task's other problems (edges, values) in the same run.
+    """
+
+    def __init__(self, *reasons: str, record: Record | None = None) -> None:
+        super().__init__("; ".join(reasons))
+        self.reasons = reasons
+        self.record = record
+
+
+class _Spans:
+    """Collects a task's spans and the problems of the bad ones, so that all are reported at once."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.spans: list[SpanRecord] = []
+        self.reasons: list[str] = []
+
+    def add(self, *args: Any) -> None:
+        try:
+            self.spans.append(_span(self.text, *args))
+        except _Skip as err:
+            self.reasons.extend(err.reasons)
+
+    def problem(self, reason: str) -> None:
+        self.reasons.append(reason)
+
+    def record(self, doc_id: str, meta: Any) -> Record:
+        if self.reasons:
+            partial = Record(
+                id=doc_id,
+                text=self.text,
+                meta=dict(meta) if isinstance(meta, dict) else {},
+                spans=sorted(self.spans, key=lambda s: (s.start, s.end)),
+            )
+            raise _Skip(*self.reasons, record=partial)
+        return _record(doc_id, self.text, meta, self.spans)
 
 
 def _doc_id(text: str, *candidates: Any) -> str:
@@ -161,19 +199,32 @@ def _load_tasks(path: Path) -> list[Any]:
 def read_tasks(
     path: str | Path, fmt: str
 ) -> tuple[list[tuple[int, Record]], list[TaskProblem]]:
-    """``([(task number, record)], problems)`` of an export in ``fmt`` (one of :data:`READ_FORMATS`)."""
+    """``([(task number, record)], problems)`` of an export in ``fmt`` (one of :data:`READ_FORMATS`);
+    every problem of every task, a task with any problem left out."""
+    numbered, problems, _ = read_tasks_partial(path, fmt)
+    return numbered, problems
+
+
+def read_tasks_partial(
+    path: str | Path, fmt: str
+) -> tuple[list[tuple[int, Record]], list[TaskProblem], list[tuple[int, Record]]]:
+    """:func:`read_tasks`, plus ``(task, record)`` of the usable part of each task left out (for reporting)."""
     if fmt not in _PARSERS:
-        raise ValueError(
-            f"unknown annotation format {fmt!r}; expected one of {', '.join(READ_FORMATS)}"
-        )
-    parse_task = _PARSERS[fmt]
+        raise ValueError(f"unknown annotation format {fmt!r}; expected one of {', '.join(READ_FORMATS)}")
     path = Path(path)
     try:
         tasks = _load_tasks(path)
     except _Skip as err:
-        return [], [TaskProblem(str(path), 0, None, str(err))]
+        return [], [TaskProblem(str(path), 0, None, str(err))], []
+    return _read_tasks(path, tasks, _PARSERS[fmt])
+
+
+def _read_tasks(
+    path: Path, tasks: list[Any], parse_task: Callable[[dict[str, Any]], Record]
+) -> tuple[list[tuple[int, Record]], list[TaskProblem], list[tuple[int, Record]]]:
     numbered: list[tuple[int, Record]] = []
     problems: list[TaskProblem] = []
+    partial: list[tuple[int, Record]] = []
     for number, task in enumerate(tasks, start=1):
         try:
             if isinstance(task, _Skip):
@@ -182,8 +233,11 @@ def read_tasks(
                 raise _Skip(f"the task is a {type(task).__name__}, not a JSON object")
             numbered.append((number, parse_task(task)))
         except _Skip as err:
-            problems.append(TaskProblem(str(path), number, _guess_id(task), str(err)))
-    return numbered, problems
+            doc_id = err.record.id if err.record is not None else _guess_id(task)
+            problems.extend(TaskProblem(str(path), number, doc_id, reason) for reason in err.reasons)
+            if err.record is not None:
+                partial.append((number, err.record))
+    return numbered, problems, partial
 
 
 def _guess_id(task: Any) -> str | None:
@@ -261,24 +315,19 @@ def _label_studio_task(task: dict[str, Any]) -> Record:
     latest = max(
         annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at") or "")
     )
-    spans = []
+    spans = _Spans(text)
     for item in latest.get("result") or []:
         value = item.get("value") if isinstance(item, dict) else None
         if not isinstance(value, dict) or "start" not in value:
             continue  # relations, choices and other non-span results
         labels = value.get("labels") or []
         if len(labels) != 1:
-            raise _Skip(
+            spans.problem(
                 f"span {value.get('start')}-{value.get('end')} has {len(labels)} labels, expected one"
             )
-        spans.append(
-            _span(
-                text, value.get("start"), value.get("end"), labels[0], value.get("text")
-            )
-        )
-    return _record(
-        _doc_id(text, data.get("doc_id"), task.get("id")), text, data.get("meta"), spans
-    )
+            continue
+        spans.add(value.get("start"), value.get("end"), labels[0], value.get("text"))
+    return spans.record(_doc_id(text, data.get("doc_id"), task.get("id")), data.get("meta"))
 
 
 # --- doccano ----------------------------------------------------------------------
@@ -300,19 +349,13 @@ def to_doccano(records: Iterable[Record]) -> list[dict[str, Any]]:
 
 def _doccano_task(task: dict[str, Any]) -> Record:
     text = _text(task.get("text", task.get("data")))
-    spans = []
+    spans = _Spans(text)
     if "entities" in task:  # the shape of projects with relations: entities as objects
         for ent in task.get("entities") or []:
             if not isinstance(ent, dict):
-                raise _Skip(f"entity {ent!r} is not a JSON object")
-            spans.append(
-                _span(
-                    text,
-                    ent.get("start_offset"),
-                    ent.get("end_offset"),
-                    ent.get("label"),
-                )
-            )
+                spans.problem(f"entity {ent!r} is not a JSON object")
+                continue
+            spans.add(ent.get("start_offset"), ent.get("end_offset"), ent.get("label"))
     else:  # the sequence-labelling shape: [start, end, LABEL] lists
         items = task.get("label", task.get("labels")) or []
         if not isinstance(items, list):
@@ -321,15 +364,11 @@ def _doccano_task(task: dict[str, Any]) -> Record:
             )
         for item in items:
             if not isinstance(item, (list, tuple)) or len(item) != 3:
-                raise _Skip(f"label {item!r} is not [start, end, LABEL]")
-            spans.append(_span(text, *item))
+                spans.problem(f"label {item!r} is not [start, end, LABEL]")
+                continue
+            spans.add(*item)
     meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-    return _record(
-        _doc_id(text, task.get("doc_id"), meta.get("doc_id"), task.get("id")),
-        text,
-        meta,
-        spans,
-    )
+    return spans.record(_doc_id(text, task.get("doc_id"), meta.get("doc_id"), task.get("id")), meta)
 
 
 # --- Prodigy ----------------------------------------------------------------------
@@ -360,16 +399,15 @@ def _prodigy_task(task: dict[str, Any]) -> Record:
     if task.get("answer") != "accept":
         raise _Skip(f"answer is {task.get('answer')!r}; only 'accept' is imported")
     text = _text(task.get("text"))
-    spans = []
+    spans = _Spans(text)
     for s in task.get("spans") or []:
         if not isinstance(s, dict):
-            raise _Skip(f"span {s!r} is not a JSON object")
-        spans.append(
-            _span(text, s.get("start"), s.get("end"), s.get("label"), s.get("text"))
-        )
+            spans.problem(f"span {s!r} is not a JSON object")
+            continue
+        spans.add(s.get("start"), s.get("end"), s.get("label"), s.get("text"))
     meta = dict(task["meta"]) if isinstance(task.get("meta"), dict) else {}
     doc_id = _doc_id(text, meta.pop("doc_id", None), task.get("_input_hash"))
-    return _record(doc_id, text, meta, spans)
+    return spans.record(doc_id, meta)
 
 
 _PARSERS = {

@@ -37,7 +37,7 @@ from ..corpus.validate import (
 )
 from ..defaults import ANNOTATE_IMPORT_FILE, VALUE_LABELS
 from ..extensions import VALUE_ATTRS
-from .formats import TaskProblem, read_tasks
+from .formats import TaskProblem, read_tasks_partial
 
 
 def rule_values(record: Record, rules_nlp: Language) -> Record:
@@ -95,12 +95,18 @@ class ImportReport:
 def prepare(
     path: str | Path, fmt: str, *, rules_nlp: Language | None = None
 ) -> tuple[list[tuple[int, Record]], list[TaskProblem]]:
-    """Read an export, recompute values, validate: ``([(task, record)], problems)`` of the good tasks."""
+    """Read an export, recompute values, validate: ``([(task, record)], problems)`` of the good tasks.
+
+    ``problems`` are every problem of every task (a task with a bad span is also checked for
+    edges and values of its other spans, so that one run lists all there is to fix).
+    """
     from ..pipeline import blank, rules_pipeline
 
     rules_nlp = rules_nlp or rules_pipeline()
     tokenizer = blank()
-    numbered, problems = read_tasks(path, fmt)
+    numbered, problems, partial = read_tasks_partial(path, fmt)
+    for task, record in partial:
+        problems.extend(_validation_problems(path, task, record, rules_nlp, tokenizer))
     good: list[tuple[int, Record]] = []
     seen: dict[str, int] = {}
     for task, record in numbered:
@@ -126,22 +132,30 @@ def prepare(
                 )
             )
             continue
-        found = validate_records([record], rules=False, nlp=tokenizer)
+        found = _validation_problems(path, task, record, None, tokenizer)
         if found:
-            for problem in found:
-                where = (
-                    ""
-                    if problem.start is None
-                    else f'span {problem.start}-{problem.end} {problem.label} "{problem.excerpt}": '
-                )
-                problems.append(
-                    TaskProblem(str(path), task, record.id, where + problem.reason)
-                )
+            problems.extend(found)
             continue
         seen[record.id] = task
         good.append((task, record))
     problems.sort(key=lambda p: p.task)
     return good, problems
+
+
+def _validation_problems(
+    path: str | Path, task: int, record: Record, rules_nlp: Language | None, tokenizer: Language
+) -> list[TaskProblem]:
+    """The scheme problems of ``record`` (with ``rules_nlp``: after recomputing its values)."""
+    if rules_nlp is not None:
+        try:
+            record = rule_values(record, rules_nlp)
+        except Exception:  # noqa: BLE001 - the task is left out anyway; its format problems are reported
+            pass
+    problems = []
+    for problem in validate_records([record], rules=False, nlp=tokenizer):
+        where = "" if problem.start is None else f'span {problem.start}-{problem.end} {problem.label} "{problem.excerpt}": '
+        problems.append(TaskProblem(str(path), task, record.id, where + problem.reason))
+    return problems
 
 
 def import_export(

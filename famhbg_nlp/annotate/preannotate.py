@@ -12,9 +12,10 @@ from pathlib import Path
 
 from spacy.language import Language
 
+from ..chunking import process
 from ..corpus import Record, doc_to_record
-from ..extract import Failure
-from ..readers import ReadError, iter_files, read_document
+from ..extract import Failure, Source, read_source, resolve_inputs
+from ..readers import ReadError
 
 
 def _unique_id(stem: str, taken: set[str]) -> str:
@@ -27,43 +28,46 @@ def _unique_id(stem: str, taken: set[str]) -> str:
 
 
 def preannotate(
-    inputs: Iterable[str | Path],
+    inputs: Iterable[str | Path | Source],
     *,
     nlp: Language | None = None,
     model: str | Path | None = None,
 ) -> tuple[list[Record], list[Failure]]:
-    """``(records, failures)`` for the files named by ``inputs`` (files, folders, globs).
+    """``(records, failures)`` for the files named by ``inputs`` (files, folders, globs, or
+    :class:`~famhbg_nlp.extract.Source` objects already resolved).
 
     Each record's id is the file's stem (made unique with ``-2``, ``-3``...), its meta
     holds ``source`` (the file name) and the ``meeting_date`` the pipeline inferred, and its
     spans are the pipeline's entities with their values.
     """
     if nlp is None:
-        from ..pipeline import load, rules_pipeline
+        from ..pipeline import load
 
-        nlp = rules_pipeline() if str(model) == "rules" else load(model)
+        nlp = load(None if model is None else str(model))
+    given = list(inputs)
+    sources = [i for i in given if isinstance(i, Source)]
+    sources_of_names, failures = resolve_inputs([i for i in given if not isinstance(i, Source)])
+    sources += sources_of_names
     records: list[Record] = []
-    failures: list[Failure] = []
     taken: set[str] = set()
-    for path in iter_files(inputs):
+    for source in sources:
         try:
-            document = read_document(path)
+            text, _ = read_source(source)
         except ReadError as err:
-            failures.append(Failure(str(path), f"cannot read: {err.reason}"))
+            failures.append(Failure(source.name, f"cannot read: {err.reason}"))
             continue
-        if not document.text.strip():
-            failures.append(Failure(str(path), "the file holds no text"))
+        if not text.strip():
+            failures.append(Failure(source.name, "the file holds no text"))
             continue
         try:
-            doc = nlp(document.text)
+            doc = process(nlp, text)
         except Exception as err:  # noqa: BLE001 - a pipeline bug must not lose the other files
             failures.append(
-                Failure(str(path), f"the pipeline failed: {type(err).__name__}: {err}")
+                Failure(source.name, f"the pipeline failed: {type(err).__name__}: {err}")
             )
             continue
+        name = "stdin" if source.name == "-" else Path(source.name).name
         records.append(
-            doc_to_record(
-                doc, _unique_id(Path(path).stem, taken), {"source": Path(path).name}
-            )
+            doc_to_record(doc, _unique_id(Path(name).stem, taken), {"source": name})
         )
     return records, failures

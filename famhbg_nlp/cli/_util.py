@@ -15,14 +15,17 @@ from __future__ import annotations
 
 import os
 import types
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from typer.core import TyperArgument, TyperGroup, TyperOption
 
+from ..annotate.formats import READ_FORMATS, WRITE_FORMATS
+from ..corpus.convert import EXPORT_FORMATS, IMPORT_FORMATS
 from ..pipeline import RULES, SHIPPED
 
 if TYPE_CHECKING:
@@ -123,6 +126,18 @@ ModelOption = Annotated[
     ),
 ]
 QuietOption = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar.")]
+
+
+def choices(name: str, values: Sequence[str]) -> type[Enum]:
+    """A ``str`` enum of ``values`` for an option, so that ``--help`` lists them and Typer checks them."""
+    return Enum(name, {value.replace("-", "_"): value for value in values}, type=str)  # type: ignore[return-value]
+
+
+#: The formats of the corpus commands, ``evaluate`` and ``annotate`` (from the modules that read and write them).
+ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
+ImportFormat = choices("ImportFormat", IMPORT_FORMATS)
+ImportSource = choices("ImportSource", (*IMPORT_FORMATS, *READ_FORMATS))
+TaskFormat = choices("TaskFormat", WRITE_FORMATS)
 
 
 # --- output locations -------------------------------------------------------------------------

@@ -2,78 +2,75 @@
 
 from __future__ import annotations
 
-from enum import Enum
+import sys
+import tempfile
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from ..defaults import ANNOTATE_MODEL_VERSION, EXIT_PARTIAL_FAILURE
-
-
-class TaskFormat(str, Enum):
-    label_studio = "label-studio"
-    doccano = "doccano"
-    prodigy = "prodigy"
-    jsonl = "jsonl"
+from ..defaults import ANNOTATE_MODEL_VERSION
+from ._util import (
+    EXIT_INTERRUPTED,
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    ModelOption,
+    TaskFormat,
+    check_model,
+    check_output_file,
+    command_errors,
+    fail,
+    load_model,
+)
 
 
 def annotate(
     inputs: Annotated[
         list[str],
         typer.Argument(
-            help="Minutes: .txt/.pdf/.docx files, folders or glob patterns."
+            help="Minutes: .txt/.pdf/.docx files, folders, glob patterns, or - for standard input.",
+            metavar="PATHS...",
         ),
     ],
-    to: Annotated[
-        TaskFormat, typer.Option("--to", help="Task format of the annotation tool.")
-    ],
-    output: Annotated[
-        Path, typer.Option("--output", "-o", help="File to write (written atomically).")
-    ],
-    model: Annotated[
-        str | None,
-        typer.Option(
-            help="Pipeline directory, or 'rules' (default: the shipped pipeline)."
-        ),
-    ] = None,
+    to: Annotated[TaskFormat, typer.Option("--to", help="Task format of the annotation tool.")],
+    output: Annotated[Path, typer.Option("--output", "-o", help="File to write (written atomically).")],
+    model: ModelOption = None,
 ) -> None:
     """Run the pipeline on new minutes and write its entities as pre-annotations to correct.
 
-    label-studio: a JSON array of tasks (data.text, predictions[].result[]); doccano: JSONL
-    (text, label: [[start, end, LABEL]]); prodigy: JSONL (text, spans); jsonl: corpus records.
-    A file that cannot be read is reported and the rest is written; the exit code is then 1.
+    label-studio: a JSON array of tasks (data.text, predictions[].result[]); doccano: JSONL (text, label:
+    [[start, end, LABEL]]); prodigy: JSONL (text, spans); jsonl: corpus records. An input that cannot be
+    read is reported and the rest is written (exit code 1); when none can be, nothing is written (2).
     """
     from ..annotate import preannotate, write_tasks
+    from ..extract import resolve_inputs
 
-    if model is not None and model != "rules" and not Path(model).exists():
-        typer.echo(
-            f"error: {model}: no such pipeline directory (or use 'rules').", err=True
-        )
-        raise typer.Exit(code=2)
-    from ..pipeline import load, rules_pipeline
-
-    nlp = rules_pipeline() if model == "rules" else load(model)
-    records, failures = preannotate(inputs, nlp=nlp)
+    with command_errors():
+        check_output_file(output)
+        check_model(model)
+    with tempfile.TemporaryDirectory(prefix="famhbg-stdin-") as spool_dir:
+        try:
+            sources, failures = resolve_inputs(inputs, spool_dir=spool_dir, stdin=sys.stdin.buffer)
+            if sources:
+                with command_errors():
+                    nlp = load_model(model)
+                records, read_failures = preannotate(sources, nlp=nlp)
+                failures += read_failures
+            else:
+                records = []
+        except KeyboardInterrupt:
+            typer.echo("\ninterrupted; nothing written.", err=True)
+            raise typer.Exit(code=EXIT_INTERRUPTED) from None
     for failure in failures:
         typer.echo(f"error: {failure}", err=True)
     if not records:
-        typer.echo(
-            "error: no document could be pre-annotated; nothing written.", err=True
-        )
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
-    version = (
-        f"{nlp.meta.get('name', ANNOTATE_MODEL_VERSION)}-{nlp.meta.get('version', '0')}"
-    )
+        raise fail("no document could be pre-annotated; nothing written", EXIT_USAGE)
+    version = f"{nlp.meta.get('name', ANNOTATE_MODEL_VERSION)}-{nlp.meta.get('version', '0')}"
     try:
         write_tasks(records, output, to.value, model_version=version)
     except OSError as err:
-        typer.echo(f"error: {output}: cannot write: {err.strerror or err}.", err=True)
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE) from None
+        raise fail(f"{output}: cannot write: {err.strerror or err}", EXIT_USAGE) from None
     spans = sum(len(r.spans) for r in records)
-    typer.echo(
-        f"{output}: {len(records)} documents, {spans} pre-annotated spans as {to.value}",
-        err=True,
-    )
+    typer.echo(f"{output}: {len(records)} documents, {spans} pre-annotated spans as {to.value}", err=True)
     if failures:
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
+        raise typer.Exit(code=EXIT_PARTIAL)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-from enum import Enum
 from pathlib import Path
 from typing import Annotated
 
@@ -15,23 +14,17 @@ from ..corpus.splits import assign_splits
 from ..corpus.stats import stats_table
 from ..corpus.validate import summarize
 from ..defaults import CORPUS_DEV_FRACTION, CORPUS_DIR, CORPUS_SPLIT_SEED, SWEDISH_NER_SENTENCES_PER_RECORD
+from ._util import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    ExportFormat,
+    ImportFormat,
+    ImportSource,
+    check_output_folder,
+    command_errors,
+)
 
 app = typer.Typer(help="Validate, describe and convert annotated corpora.", no_args_is_help=True)
-
-
-class ExportFormat(str, Enum):
-    jsonl = "jsonl"
-    spacy = "spacy"
-    hf = "hf"
-    conll = "conll"
-
-
-class ImportFormat(str, Enum):
-    jsonl = "jsonl"
-    spacy = "spacy"
-    hf = "hf"
-    conll = "conll"
-    swedish_ner = "swedish-ner"
 
 
 def _fail(err: Exception, source: Path | None = None) -> typer.Exit:
@@ -41,7 +34,7 @@ def _fail(err: Exception, source: Path | None = None) -> typer.Exit:
         if found is not None:
             err = err.located(path=found[0], line=found[1])
     typer.echo(f"error: {err}", err=True)
-    return typer.Exit(code=1)
+    return typer.Exit(code=EXIT_USAGE)
 
 
 @app.command("validate")
@@ -54,7 +47,8 @@ def validate(
 ) -> None:
     """Check spans, labels, values and ids against the scheme and the rules; one line per problem.
 
-    Columns: file:line, document id, offsets, label, excerpt, reason. Exits 1 when there is any problem.
+    Columns: file:line, document id, offsets, label, excerpt, reason. Every problem of every document
+    is listed in one run. Exits 1 when there is any problem, 2 when there is no corpus to read at PATH.
     """
     documents, problems = validate_path(path, rules=not no_rules)
     if as_json:
@@ -65,7 +59,8 @@ def validate(
     kinds = ", ".join(f"{kind}: {n}" for kind, n in sorted(summarize(problems).items()))
     typer.echo(f"{path}: {documents} documents, {len(problems)} problems{f' ({kinds})' if kinds else ''}", err=True)
     if problems:
-        raise typer.Exit(code=1)
+        unreadable = not documents and all(p.line is None for p in problems)  # no corpus there at all
+        raise typer.Exit(code=EXIT_USAGE if unreadable else EXIT_PARTIAL)
 
 
 @app.command("stats")
@@ -115,6 +110,8 @@ def export(
 
     With several splits, the file formats write a directory OUTPUT of <split>.<suffix> files.
     """
+    with command_errors():
+        check_output_folder(output.parent, what=str(output))
     try:
         records = load_any(path)
         if split and dev_fraction is not None:
@@ -131,17 +128,6 @@ def export(
         raise _fail(err, path) from None
     parts = ", ".join(f"{name}: {n}" for name, n in sizes.items())
     typer.echo(f"{output}: {sum(sizes.values())} documents as {to.value} ({parts})", err=True)
-
-
-class ImportSource(str, Enum):
-    jsonl = "jsonl"
-    spacy = "spacy"
-    hf = "hf"
-    conll = "conll"
-    swedish_ner = "swedish-ner"
-    label_studio = "label-studio"
-    doccano = "doccano"
-    prodigy = "prodigy"
 
 
 #: Exports of annotation tools: values recomputed, validated, merged with --into.
@@ -170,7 +156,8 @@ def import_(
 
     From an annotation tool (--from label-studio|doccano|prodigy), the corrected documents get
     their values from the rule components, are validated and are added to the corpus directory
-    --into (or written to --output). One line per task that was left out; exit code 1 if any.
+    --into (or written to --output). Every problem of every task is listed (one line each) and
+    such a task is left out; exit code 1 if any was, 2 if no task could be imported.
     """
     if fmt is not None and fmt.value in ANNOTATION_SOURCES:
         _import_annotations(path, fmt.value, into=into, output=output, replace=replace)
@@ -179,6 +166,8 @@ def import_(
         raise _fail(ValueError("--into and --replace are for --from label-studio, doccano or prodigy; use --output"))
     if output is None:
         raise _fail(ValueError("give --output FILE"))
+    with command_errors():
+        check_output_folder(output.parent, what=str(output))
     try:
         records = load_any(
             path,
@@ -199,22 +188,25 @@ def _import_annotations(path: Path, fmt: str, *, into: Path | None, output: Path
 
     if (into is None) == (output is None):
         raise _fail(ValueError(f"--from {fmt}: give either --into CORPUS_DIR or --output FILE"))
+    with command_errors():
+        check_output_folder(into if into is not None else output.parent)  # type: ignore[union-attr]
     try:
         if into is not None:
             report = import_export(path, fmt, into, replace=replace)
             problems = report.problems
-            summary = (
-                f"{into}: {len(report.added)} added, {len(report.replaced)} replaced, "
-                f"{len(report.unchanged)} unchanged, {len(problems)} tasks left out"
-            )
+            imported = len(report.added) + len(report.replaced) + len(report.unchanged)
+            done = f"{into}: {len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged"
         else:
             good, problems = prepare(path, fmt)
-            write_records([record for _, record in good], output)
-            summary = f"{output}: {len(good)} documents, {len(problems)} tasks left out"
+            imported = len(good)
+            if good:
+                write_records([record for _, record in good], output)  # type: ignore[arg-type]
+            done = f"{output}: {len(good)} documents"
     except (CorpusError, OSError) as err:
         raise _fail(err) from None
     for problem in problems:
         typer.echo(f"error: {problem}", err=True)
-    typer.echo(summary, err=True)
+    left_out = len({(p.path, p.task) for p in problems})
+    typer.echo(f"{done}, {left_out} tasks left out ({len(problems)} problems)", err=True)
     if problems:
-        raise typer.Exit(code=1)
+        raise typer.Exit(code=EXIT_PARTIAL if imported else EXIT_USAGE)

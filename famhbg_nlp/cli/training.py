@@ -10,10 +10,11 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from ..defaults import EXIT_PARTIAL_FAILURE, LABELS, SEED, SYNTHETIC_DOCS
+from ..defaults import LABELS, SEED, SYNTHETIC_DOCS
+from ._util import EXIT_PARTIAL, EXIT_USAGE, CommandError, ImportFormat, load_model
 
 #: Exit code for bad input (unreadable corpus, misaligned span, unknown label ...).
-EXIT_BAD_INPUT = 2
+EXIT_BAD_INPUT = EXIT_USAGE
 
 DEFAULT_CONFIG = Path("configs/cnn.cfg")
 
@@ -174,16 +175,10 @@ def train(
 
 
 def _load_model(name: str):
-    from ..pipeline import load, rules_pipeline
-
-    if name == "rules":
-        return rules_pipeline()
-    if name in ("shipped", "default"):
-        return load()
-    path = Path(name)
-    if not path.exists():
-        raise _fail(f"{name}: no such pipeline directory (or use 'shipped' or 'rules').")
-    return load(path)
+    try:
+        return load_model(name)
+    except CommandError as err:
+        raise _fail(f"error: {err}.") from None
 
 
 def _load_data(path: Path, fmt: str | None, limit: int | None, seed: int) -> list[Any]:
@@ -207,7 +202,9 @@ def evaluate(
     labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
     limit: Annotated[Optional[int], typer.Option(help="Score a seeded random sample of this many documents.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the --limit sample.")] = SEED,
-    data_format: Annotated[Optional[str], typer.Option(help="Format of DATA when it cannot be guessed.")] = None,
+    data_format: Annotated[
+        Optional[ImportFormat], typer.Option(help="Format of DATA when it cannot be guessed from its name.")
+    ] = None,
     use_gold_meeting_date: Annotated[
         bool, typer.Option(help="Give the dates component meta.meeting_date instead of letting it infer the date.")
     ] = False,
@@ -225,7 +222,7 @@ def evaluate(
 
     scored = _labels(labels)
     try:
-        records = _load_data(data, data_format, limit, seed)
+        records = _load_data(data, None if data_format is None else data_format.value, limit, seed)
         structure_gold = _structure_gold(structure_dir(data)) if structure else None
     except (CorpusError, ValueError) as err:
         raise _fail(str(err)) from None
@@ -255,7 +252,7 @@ def evaluate(
         if compare:
             typer.echo(format_comparison(results[model], results[compare], names=(model, compare)))
     if any(result["failed"] for result in results.values()):
-        raise typer.Exit(code=EXIT_PARTIAL_FAILURE)
+        raise typer.Exit(code=EXIT_PARTIAL)
 
 
 def crossval(

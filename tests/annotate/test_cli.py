@@ -116,7 +116,7 @@ def test_annotate_with_nothing_readable_writes_nothing(tmp_path, cli_app):
         ],
     )
     assert (
-        result.exit_code == 1
+        result.exit_code == 2
         and "nothing written" in result.stderr
         and not out.exists()
     )
@@ -186,9 +186,9 @@ def test_import_cli_output_and_usage_errors(tmp_path, cli_app, kit):
     result = runner.invoke(
         cli_app, ["corpus", "import", str(tmp_path / "d.jsonl"), "--from", "doccano"]
     )
-    assert result.exit_code == 1 and "give either --into" in result.stderr
+    assert result.exit_code == 2 and "give either --into" in result.stderr
     result = runner.invoke(
         cli_app,
         ["corpus", "import", str(out), "--from", "jsonl", "--into", str(tmp_path)],
     )
-    assert result.exit_code == 1 and "--into and --replace are for" in result.stderr
+    assert result.exit_code == 2 and "--into and --replace are for" in result.stderr

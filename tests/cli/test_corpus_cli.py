@@ -200,7 +200,7 @@ def test_bad_input_fails_clearly_and_writes_nothing(tmp_path, content, where, re
     path.write_bytes(content)
     out = tmp_path / "out" / "result"
     result = runner.invoke(app, ["corpus", "export", str(path), "--to", fmt, "--output", str(out)])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert str(path) in result.stderr and where in result.stderr and reason in result.stderr
     assert len(result.stderr.strip().splitlines()) == 1, "one clear sentence"
     assert not (tmp_path / "out").exists()
@@ -212,7 +212,7 @@ def test_misaligned_span_fails_export(tmp_path):
     path = tmp_path / "gold.jsonl"
     write_records([_record(spans=[SpanRecord(15, 24, "MUNICIPALITY", "Ängelholm")])], path)
     result = runner.invoke(app, ["corpus", "export", str(path), "--to", "spacy", "--output", str(tmp_path / "x.spacy")])
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert f"{path}, line 1, document 'kdg-1', offset 15" in result.stderr and "does not align" in result.stderr
     assert not (tmp_path / "x.spacy").exists()
 
@@ -226,11 +226,11 @@ def test_bad_split_options(corpus, tmp_path):
         ["--dev-fraction", "1.5"],
     ):
         result = runner.invoke(app, ["corpus", "export", str(corpus), "--to", "jsonl", "--output", out, *args])
-        assert result.exit_code == 1 and result.stderr.startswith("error: "), (args, result.output)
+        assert result.exit_code == 2 and result.stderr.startswith("error: "), (args, result.output)
     assert not os.path.exists(out)
 
 
 def test_import_unknown_suffix(tmp_path):
     (tmp_path / "a.csv").write_text("x", encoding="utf-8")
     result = runner.invoke(app, ["corpus", "import", str(tmp_path / "a.csv"), "--output", str(tmp_path / "o.jsonl")])
-    assert result.exit_code == 1 and "cannot tell the format" in result.stderr
+    assert result.exit_code == 2 and "cannot tell the format" in result.stderr
