@@ -6,38 +6,12 @@ a word boundary and a MUNICIPALITY value must be a canonical name of the gazette
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ...defaults import LABELS
+from ...labels import iso_date, value_problem
 from .lexicon import load_lexicon
-
-
-def _iso(value: Any) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if isinstance(value, str) and len(value) == 10 else None
-    except ValueError:
-        return None
-
-
-def value_problem(label: str, value: Any, municipalities: frozenset[str]) -> str | None:
-    if label in ("PERSON", "ORG"):
-        return None if value is None else f"{label} value must be null"
-    if label == "MUNICIPALITY":
-        return None if value in municipalities else f"{value!r} is not a canonical municipality name"
-    if label == "AMOUNT":
-        ok = isinstance(value, int) and not isinstance(value, bool) and value > 0
-        return None if ok else f"AMOUNT value {value!r} is not a positive integer"
-    if label == "DATE":
-        if value is None or _iso(value):
-            return None
-        if isinstance(value, Mapping) and set(value) == {"start", "end"}:
-            start, end = _iso(value["start"]), _iso(value["end"])
-            if start and end and start < end:
-                return None
-        return f"DATE value {value!r} is neither an ISO date, a range nor null"
-    return f"unknown label {label!r}"
 
 
 def span_problems(text: str, spans: Iterable[Mapping[str, Any]]) -> list[str]:
@@ -60,7 +34,7 @@ def span_problems(text: str, spans: Iterable[Mapping[str, Any]]) -> list[str]:
         if start < end_so_far:
             problems.append(f"{where}: overlaps the span before it")
         end_so_far = max(end_so_far, end)
-        reason = value_problem(label, span.get("value"), municipalities)
+        reason = value_problem(label, span.get("value"), canonical={"MUNICIPALITY": municipalities})
         if reason:
             problems.append(f"{where}: {reason}")
     return problems
@@ -71,6 +45,6 @@ def record_problems(record: Any) -> list[str]:
     data = record.to_dict() if hasattr(record, "to_dict") else record
     problems = span_problems(data["text"], data["spans"])
     meta = data.get("meta") or {}
-    if meta.get("source") != "synthetic" or _iso(meta.get("meeting_date")) is None:
+    if meta.get("source") != "synthetic" or iso_date(meta.get("meeting_date")) is None:
         problems.append("meta needs source 'synthetic' and an ISO meeting_date")
     return problems
