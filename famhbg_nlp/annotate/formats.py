@@ -24,7 +24,7 @@ from typing import Any
 
 from ..corpus import Record, SpanRecord, write_records
 from ..corpus.io import atomic_file
-from ..defaults import LABELS
+from ..labels import label_names
 
 #: Formats ``famhbg annotate --to`` writes.
 WRITE_FORMATS = ("label-studio", "doccano", "prodigy", "jsonl")
@@ -32,15 +32,22 @@ WRITE_FORMATS = ("label-studio", "doccano", "prodigy", "jsonl")
 READ_FORMATS = ("label-studio", "doccano", "prodigy")
 FORMATS = WRITE_FORMATS
 
-#: Label Studio labeling interface for the scheme's labels (Settings > Labeling Interface > Code).
-LABEL_STUDIO_CONFIG = (
-    "<View>\n"
-    '  <Labels name="label" toName="text">\n'
-    + "".join(f'    <Label value="{label}"/>\n' for label in LABELS)
-    + "  </Labels>\n"
-    '  <Text name="text" value="$text"/>\n'
-    "</View>\n"
-)
+
+
+def label_studio_config() -> str:
+    """Label Studio labeling interface for the registered labels (Settings > Labeling Interface > Code)."""
+    return (
+        "<View>\n"
+        '  <Labels name="label" toName="text">\n'
+        + "".join(f'    <Label value="{label}"/>\n' for label in label_names())
+        + "  </Labels>\n"
+        '  <Text name="text" value="$text"/>\n'
+        "</View>\n"
+    )
+
+
+#: :func:`label_studio_config` of the scheme's labels.
+LABEL_STUDIO_CONFIG = label_studio_config()
 
 
 @dataclass(frozen=True)
@@ -132,9 +139,9 @@ def _span(
         raise _Skip(
             f"span {start}-{end} lies outside the text (length {len(text)}) or is empty"
         )
-    if label not in LABELS:
+    if label not in label_names():
         raise _Skip(
-            f"span {start}-{end} {text[start:end]!r} has unknown label {label!r} (expected one of {', '.join(LABELS)})"
+            f"span {start}-{end} {text[start:end]!r} has unknown label {label!r} (expected one of {', '.join(label_names())})"
         )
     if isinstance(surface, str) and text[start:end] != surface:
         raise _Skip(

@@ -35,8 +35,8 @@ from ..corpus.validate import (
     rule_components,
     rules_config,
 )
-from ..defaults import ANNOTATE_IMPORT_FILE, VALUE_LABELS
-from ..extensions import VALUE_ATTRS
+from ..defaults import ANNOTATE_IMPORT_FILE
+from ..labels import value_attrs, value_labels
 from .formats import TaskProblem, read_tasks_partial
 
 
@@ -52,9 +52,9 @@ def rule_values(record: Record, rules_nlp: Language) -> Record:
     spans = []
     for span in record.spans:
         value = None
-        if span.label in VALUE_LABELS and span.label in components:
+        if span.label in value_labels() and span.label in components:
             name, component = components[span.label]
-            value = found_value(doc, name, VALUE_ATTRS[span.label], span)
+            value = found_value(doc, name, value_attrs()[span.label], span)
             if value is MISSING:
                 target = doc.char_span(
                     span.start, span.end, label=span.label, alignment_mode="strict"
