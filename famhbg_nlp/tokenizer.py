@@ -26,8 +26,8 @@ _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 
 PREFIXES = (
     r"~~",
-    # a sign before a number is not part of an amount: "-300 tkr" -> "-" "300" "tkr"
-    r"[-−–](?=[0-9])",
+    # a sign before a number is not part of an amount: "-300 tkr" -> "-" "300" "tkr", "+11,5" -> "+" "11,5"
+    r"[-−–+](?=[0-9])",
 )
 SUFFIXES = (
     r"~~",

@@ -288,6 +288,41 @@ def test_yearless_dates_have_no_value_without_any_date_context(nlp):
     assert parse_date("5 april") is None
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        pytest.param(
+            "Mötena hålls 6 februari, 9 mars och 27 april 2017.",
+            [("6 februari", "2017-02-06"), ("9 mars", "2017-03-09"), ("27 april 2017", "2017-04-27")],
+            id="enumeration-takes-the-year-of-its-last-member",
+        ),
+        pytest.param(
+            "Stängt 30 december och 2 januari 2021.",
+            [("30 december", "2020-12-30"), ("2 januari 2021", "2021-01-02")],
+            id="enumeration-across-new-year",
+        ),
+        pytest.param(
+            "År 2017 annonseras mötena i tidningen. Fullmäktige sammanträder 6 februari, 27 april och 30 november.",
+            [("6 februari", "2017-02-06"), ("27 april", "2017-04-27"), ("30 november", "2017-11-30")],
+            id="year-opening-a-sentence-of-the-paragraph",
+        ),
+        pytest.param(
+            "Bokslut för år 2016 fastställdes den 15 mars.",
+            [("15 mars", "2017-03-15")],
+            id="year-inside-a-sentence-is-not-the-dates-year",
+        ),
+        pytest.param(
+            "År 2015 var ett bra år.\n\nMötet hölls 15 mars.",
+            [("15 mars", "2017-03-15")],
+            id="year-of-another-paragraph",
+        ),
+        pytest.param("Protokoll från 2016-10- 28.", [("2016-10- 28", "2016-10-28")], id="iso-with-pdf-line-wrap-space"),
+    ],
+)
+def test_years_written_nearby(nlp, text, expected):
+    assert found(nlp, text, "2016-10-20") == expected
+
+
 def test_yearless_dates_take_the_year_of_the_text(nlp):
     text = "Vi ses den 5 april och 2-3/9." + " Text." * 100 + " Se 2021-03-15."
     doc = nlp(text)
@@ -397,6 +432,10 @@ CONTEXTS = [
     pytest.param(
         "Kommunstyrelsen\n§ 63/20 Bidrag\nBidraget betalas ut 1 juli.",
         None, None, "case-number", 2020, "1 juli", "2020-07-01", id="paragraph-number-year",
+    ),
+    pytest.param(
+        "Beslut i korthet 2020\n\nKommunstyrelsen i korthet den 7 april\n\nBudget 2023 och plan 2024.",
+        None, "2020-04-07", "mention", 2020, "7 april", "2020-04-07", id="title-year",
     ),
     pytest.param(
         "Budget 2014 och plan 2015-2016 antogs.\nRam 2014 fastställdes. Skatten betalas 3 december.",

@@ -24,8 +24,9 @@ A yearless labelled or mentioned date is the meeting date once its year is known
 below (after the dated rules: ``label``, ``mention``, ``filename``, ``heading``).
 When no day is known, yearless dates still get a year, from (in order) the year of the file name
 (``ks-2013-06.pdf``), a dated day that belongs to the meeting but is not it (``other-day``: the
-adjusting or posting date, a publishing date: yearless dates take the year closest to it), the
-years of case and paragraph numbers (``case-number``: ``KS 2019/0087``, ``§ 63/20``; the latest),
+adjusting or posting date, a publishing date: yearless dates take the year closest to it), the one
+year of a short title line (``heading``: ``Beslut i korthet 2020``), the years of case and paragraph
+numbers (``case-number``: ``KS 2019/0087``, ``§ 63/20``; the latest),
 and the years the text mentions (``year-in-text``: the commonest, full dates counting double).
 """
 
@@ -180,6 +181,17 @@ def other_day_date(text: str, dates: Sequence[DateMatch]) -> DateMatch | None:
     return None
 
 
+#: Longest first line read as a title (``Beslut i korthet 2020``).
+TITLE_CHARS = 100
+
+
+def title_year(text: str) -> int | None:
+    """The one year a short first line (the title) names (``Beslut i korthet 2020``)."""
+    line = next((line for line in text.splitlines() if line.strip(" \t\u00a0*_#|>")), "")
+    years = {int(m.group(0)) for m in p.YEAR_IN_TEXT.finditer(line)}
+    return years.pop() if len(line) <= TITLE_CHARS and len(years) == 1 else None
+
+
 def case_number_year(text: str, *, century_pivot: int = CENTURY_PIVOT) -> int | None:
     """The latest year of the case and paragraph numbers in ``text`` (``KS 2019/0087``, ``§ 63/20``)."""
     years = []
@@ -297,6 +309,9 @@ def _year_context(
     if other is not None and other.value is not None:
         day = other.value.start
         return DateContext(source="other-day", reference=day, year=day.year)
+    year = title_year(text)
+    if year is not None:
+        return DateContext(source="heading", year=year)
     year = case_number_year(text, century_pivot=century_pivot)
     if year is not None:
         return DateContext(source="case-number", year=year)

@@ -294,9 +294,55 @@ def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
     return sorted(kept, key=lambda m: m.start)
 
 
+def _with_year(match: DateMatch, reference: datetime.date | int) -> DateMatch:
+    """``match`` (yearless) resolved against ``reference`` instead of the document's context."""
+    if match.written is None or match.written.has_year:
+        return match
+    value = match.written.resolve(reference)
+    if value is None:
+        return match
+    return DateMatch(match.start, match.end, match.form, match.written, value, "ok")
+
+
+def _paragraph_start(text: str, pos: int) -> int:
+    blank = max(text.rfind("\n\n", 0, pos), text.rfind("\n \n", 0, pos))
+    return 0 if blank == -1 else blank + 1
+
+
+def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
+    """Give yearless dates the year the text writes for them: the year of an enumeration's dated last
+    member (``6 februari, 9 mars och 27 april 2017``: the year closest to 2017-04-27), else the year
+    that opens a sentence before them in the same paragraph (``År 2017 ... sammanträder 6 februari``)."""
+    out = list(matches)
+    # enumerations, from the end: a dated member gives its year to the yearless ones before it
+    anchor: DateMatch | None = None
+    for i in range(len(out) - 1, -1, -1):
+        match = out[i]
+        if anchor is not None and i + 1 < len(out) and p.LIST_JOIN.match(text[match.end : out[i + 1].start]):
+            if match.written is not None and not match.written.has_year and anchor.value is not None:
+                out[i] = _with_year(match, anchor.value.start)
+                continue
+        anchor = match if match.has_year and match.value is not None else None
+    # a year that opens a sentence of the same paragraph
+    years = list(p.SENTENCE_YEAR.finditer(text))
+    if years:
+        starts = [m.start("year") for m in years]
+        for i, match in enumerate(out):
+            if match.written is None or match.written.has_year or out[i] is not matches[i]:
+                continue
+            k = bisect.bisect_left(starts, match.start) - 1
+            if k < 0 or years[k].start("year") < _paragraph_start(text, match.start):
+                continue
+            if any(m.has_year and years[k].end() <= m.start < match.start for m in matches):
+                continue  # a dated date in between speaks for itself
+            out[i] = _with_year(match, int(years[k]["year"]))
+    return out
+
+
 def find_dates(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> list[DateMatch]:
-    """Every date in ``text``, in order; yearless ones resolved against ``reference``."""
-    return _longest_first(_candidates(text, as_resolved(reference), century_pivot))
+    """Every date in ``text``, in order; yearless ones resolved against ``reference``, unless the
+    text writes their year nearby (:func:`share_written_years`)."""
+    return share_written_years(text, _longest_first(_candidates(text, as_resolved(reference), century_pivot)))
 
 
 def parse_date(text: object, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> DateValue | None:

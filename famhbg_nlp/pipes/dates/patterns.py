@@ -121,7 +121,8 @@ class Form:
 
 
 def _iso(y: str, m: str, d: str) -> str:
-    return rf"(?P<{y}>(?:19|20)[0-9]{{2}})-(?P<{m}>[0-9]{{1,2}})-(?P<{d}>[0-9]{{1,2}})"
+    # one space after a dash is a line-wrapping artefact of PDF text (``2016-10- 28``)
+    return rf"(?P<{y}>(?:19|20)[0-9]{{2}})- ?(?P<{m}>[0-9]{{1,2}})- ?(?P<{d}>[0-9]{{1,2}})"
 
 
 def _compact(y: str, m: str, d: str) -> str:
@@ -315,6 +316,18 @@ CASE_NUMBER = re.compile(
 )
 #: A year written alone in running text (``budget 2021``), evidence of the years the text is about.
 YEAR_IN_TEXT = re.compile(r"(?<![\w.,:/-])(?:19|20)[0-9]{2}(?![\w]|[.,:/][0-9])")
+
+#: A year that opens a sentence and sets the year of the yearless dates after it in the same
+#: paragraph (``År 2017 ... Fullmäktige sammanträder 6 februari, 9 mars ...``); only these openers:
+#: a year elsewhere in a sentence (``Bokslut för år 2016 fastställdes den 15 mars``) is often not
+#: the year of its dates.
+SENTENCE_YEAR = re.compile(
+    rf"(?:^|[.!?:]{HS}+)(?:[*_#>]{HS}*)*(?i:år|under|under{HS}+år|sammanträdes(?:dagar|datum|tider)(?:{HS}+(?:för|år))?)"
+    rf"{HS}+(?P<year>(?:19|20)[0-9]{{2}})(?![0-9])",
+    re.MULTILINE,
+)
+#: What joins the dates of an enumeration (``6 februari, 9 mars och 27 april 2017``).
+LIST_JOIN = re.compile(rf"^(?:{HS}*,{HS}*|{HS}+(?i:och|samt|eller|resp\.?|respektive){HS}+|{HS}*,{HS}*(?i:och|samt){HS}+)$")
 
 #: What may follow the date on a letterhead line.
 LETTERHEAD_AFTER = re.compile(r"^[*_\s]*$")
