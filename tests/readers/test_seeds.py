@@ -162,7 +162,7 @@ def test_docx_breaks_tables_and_strike_through(tmp_path):
         pytest.param("Närvarande: Åsa".encode(), "Närvarande: Åsa", "utf-8", False, id="utf-8"),
         pytest.param("\ufeffNärvarande".encode(), "Närvarande", "utf-8", False, id="utf-8-bom-dropped"),
         pytest.param("Närvarande: Åsa – ”x”".encode("cp1252"), "Närvarande: Åsa – ”x”", "cp1252", True, id="cp1252"),
-        pytest.param(b"N\xe4rvarande \x81", "Närvarande \x81", "latin-1", True, id="latin-1"),
+        pytest.param(b"N\xe4rvarande \x81", "Närvarande  ", "latin-1", True, id="latin-1-control-to-space"),
     ],
 )
 def test_txt_encodings(tmp_path, data, text, encoding, warns):
