@@ -23,13 +23,21 @@ class Entity:
     label: str
     text: str
     value: Any = None
+    page: int | None = None  # the page of a PDF it is on (1-based), when the reader knows pages
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "label": self.label, "text": self.text, "value": self.value}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "label": self.label,
+            "text": self.text,
+            "value": self.value,
+            "page": self.page,
+        }
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Entity:
-        return cls(data["start"], data["end"], data["label"], data["text"], data.get("value"))
+        return cls(data["start"], data["end"], data["label"], data["text"], data.get("value"), data.get("page"))
 
 
 @dataclass(frozen=True)
@@ -97,6 +105,62 @@ class Decision:
 
 
 @dataclass(frozen=True)
+class Vote:
+    """A recorded vote (``Omröstning``): the counts as written, ``None`` where the text gives none."""
+
+    text: str
+    start: int
+    end: int
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "yes": self.yes,
+            "no": self.no,
+            "abstain": self.abstain,
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Vote:
+        return cls(data["text"], data["start"], data["end"], data.get("yes"), data.get("no"), data.get("abstain"))
+
+
+@dataclass(frozen=True)
+class Reservation:
+    """A reservation against the decision (``Reservation``, ``X (S) reserverar sig``): who, as written."""
+
+    text: str
+    start: int
+    end: int
+    names: tuple[str, ...] = ()
+    parties: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "start": self.start,
+            "end": self.end,
+            "names": list(self.names),
+            "parties": list(self.parties),
+        }
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> Reservation:
+        return cls(
+            data["text"],
+            data["start"],
+            data["end"],
+            tuple(data.get("names", ())),
+            tuple(data.get("parties", ())),
+        )
+
+
+@dataclass(frozen=True)
 class Item:
     """An agenda item (``§``/numbered/time-stamped heading or an unnumbered section)."""
 
@@ -108,6 +172,9 @@ class Item:
     presenters: tuple[str, ...] = ()
     attachments: tuple[str, ...] = ()
     decisions: tuple[Decision, ...] = ()
+    votes: tuple[Vote, ...] = ()
+    reservations: tuple[Reservation, ...] = ()
+    page: int | None = None  # the page of a PDF its heading is on (1-based), when the reader knows pages
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -119,6 +186,9 @@ class Item:
             "presenters": list(self.presenters),
             "attachments": list(self.attachments),
             "decisions": [d.to_dict() for d in self.decisions],
+            "votes": [v.to_dict() for v in self.votes],
+            "reservations": [r.to_dict() for r in self.reservations],
+            "page": self.page,
         }
 
     @classmethod
@@ -132,6 +202,9 @@ class Item:
             presenters=tuple(data.get("presenters", ())),
             attachments=tuple(data.get("attachments", ())),
             decisions=tuple(Decision.from_dict(d) for d in data.get("decisions", ())),
+            votes=tuple(Vote.from_dict(v) for v in data.get("votes", ())),
+            reservations=tuple(Reservation.from_dict(r) for r in data.get("reservations", ())),
+            page=data.get("page"),
         )
 
 
@@ -164,6 +237,7 @@ class Protocol:
     secretary: str | None = None
     entities: tuple[Entity, ...] = field(default=(), repr=False)
     adjusters: tuple[str, ...] = ()  # justerare
+    warnings: tuple[str, ...] = ()  # what did not add up (``Paragrafer 12-31`` on the cover, § 40 in the body)
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form, schema version :data:`SCHEMA_VERSION`."""
@@ -182,6 +256,7 @@ class Protocol:
             "chair": self.chair,
             "secretary": self.secretary,
             "adjusters": list(self.adjusters),
+            "warnings": list(self.warnings),
             "entities": [e.to_dict() for e in self.entities],
         }
 
@@ -208,4 +283,5 @@ class Protocol:
             secretary=data.get("secretary"),
             entities=tuple(Entity.from_dict(e) for e in data.get("entities", ())),
             adjusters=tuple(data.get("adjusters", ())),
+            warnings=tuple(data.get("warnings", ())),
         )

@@ -147,7 +147,7 @@ def _people(people):
         pytest.param(
             "Tjänstgörande ersättare\nEva Lind (S) ersätter Omar Ali (S)",
             "absent",
-            [("Omar Ali", None, None, None, "S", "ersatt av Eva Lind")],
+            [("Omar Ali", None, None, None, "S", "ersätts av Eva Lind")],
             id="replaced-member-is-absent",
         ),
         pytest.param(

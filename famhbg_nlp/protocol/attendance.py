@@ -1,0 +1,401 @@
+"""Attendance: who was present, absent or invited, with role, party and notes.
+
+A block starts at an attendance label (``Närvarande``, ``Beslutande``, ``Tjänstgörande
+ersättare``, ``Icke deltagande``, ``Inbjudna gäster`` ...; see ``data/labels.tsv``) and runs
+over the label's paragraph (up to the next label, or a line that is a phrase rather than a
+list) and every following paragraph that starts with a name. Labels stacked without values
+(a table read row by row: ``Närvarande`` / ``Frånvarande`` / ``Ersättare`` / names) give their
+names to the first of them that takes names.
+
+Each name takes what follows it up to the next name: the first municipality, notes in
+parentheses and § ranges (``§§ 69-81``, ``t.o.m. § 54``), party letters, an affiliation (an
+ORG, or the phrase after ``från``/``representerar``) and the remaining words as role.
+``X ersätter Y``, ``X tjänstgör för Y``, ``X tjg för Y``, ``X ers. Y``, ``för Y`` in a list
+of substitutes: Y is absent. ``samtliga ledamöter med undantag för X och Y``: X and Y are
+absent. A struck-through name is absent.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .context import Context, Mention
+from .lines import Line, LineKind, clean_span_text, tidy
+from .model import Participant
+
+_TRIM = " \t\n,;:.–-&/|"
+_CONJ = re.compile(r"(?i)^(?:och|samt|&|,|\s)+|(?:\s|,)+(?:och|samt|&)?\s*$|\s+(?:och|samt|&)$")
+_LEADING_NON_ROLE = re.compile(
+    r"(?i)^(?:som|för|om|med|i|på|till|av|inom|under|har|är|var|hade|kommer|ska|skulle|och|samt|se|enligt)\b"
+)
+#: ``för Y`` right before a name in a list of substitutes (``Eva Lind (S) för Omar Ali (S)``).
+_FOR = re.compile(r"(?i)(?:^|(?<=[\s,)]))för[\s:]*$")
+_PAREN = re.compile(r"\(([^()]*)\)?")
+_LINE_LABEL = re.compile(r"[\s*_~#>-]*(?P<label>[^\W\d][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
+#: Kinds of lines an attendance list may run over.
+_LIST_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ROSTER_LINE, LineKind.NOISE})
+
+
+@dataclass
+class Block:
+    """An attendance block: its target bucket, default role and the document ranges it covers."""
+
+    target: str
+    role: str | None
+    ranges: list[tuple[int, int]] = field(default_factory=list)
+    line: int = 0
+
+
+@dataclass
+class Attendance:
+    attendees: list[Participant] = field(default_factory=list)
+    absent: list[Participant] = field(default_factory=list)
+    guests: list[Participant] = field(default_factory=list)
+
+
+def blocks(ctx: Context, cover: list[Line]) -> list[Block]:
+    """The attendance blocks of the cover lines (marks their list lines ``ROSTER_LINE``)."""
+    out: list[Block] = []
+    stacked: list[Line] = []
+    i = 0
+    while i < len(cover):
+        ln = cover[i]
+        if ln.kind != LineKind.ROSTER:
+            if ln.kind in (LineKind.FIELD, LineKind.OFFICER) and ln.info.rest is None:
+                pass  # a stacked label between stacked attendance labels keeps the stack
+            elif not ln.blank and ln.kind != LineKind.NOISE:
+                stacked = []
+            i += 1
+            continue
+        nxt = _next_label(ctx, cover, i)
+        if ln.info.rest is None and nxt is not None and not _has_person_right_after(ctx, cover, i):
+            stacked.append(ln)  # "Närvarande" / "Frånvarande" / names: the label is one of a stack
+            i += 1
+            continue
+        head = stacked[0] if stacked else ln
+        target, role = head.info.target or "attendees", head.info.role
+        if stacked and any(s.info.target == "attendees" for s in [*stacked, ln]):
+            target = "attendees"
+        stacked = []
+        block = Block(target, role, line=ln.index)
+        if ln.info.rest:
+            block.ranges.append(_skip_stacked_value(ctx, cover, i, ln.info.rest))
+        last = _extend(ctx, cover, i, block)
+        out.append(block)
+        i = last + 1
+    return out
+
+
+def _next_label(ctx: Context, cover: list[Line], i: int) -> Line | None:
+    """The next content line if it is a label (the label at ``i`` has no value of its own)."""
+    for ln in cover[i + 1 :]:
+        if ln.blank or ln.kind == LineKind.NOISE:
+            continue
+        if ln.kind == LineKind.OFFICER and _officer_in_list(ctx, ln, Block("attendees", None)):
+            return None
+        return ln if ln.kind in (LineKind.ROSTER, LineKind.FIELD, LineKind.OFFICER) else None
+    return None
+
+
+def _has_person_right_after(ctx: Context, cover: list[Line], i: int) -> bool:
+    for ln in cover[i + 1 :]:
+        if ln.blank or ln.kind == LineKind.NOISE:
+            continue
+        return ctx.person_at_start(ln) is not None
+    return False
+
+
+def _skip_stacked_value(ctx: Context, cover: list[Line], i: int, rest: tuple[int, int]) -> tuple[int, int]:
+    """``Plats och tid`` / ``Beslutande Stadshuset kl. 10-15 Anna Ek ...``: a place-and-time label
+    stacked right before holds the start of this value, up to its time or date."""
+    prev = next((c for c in reversed(cover[:i]) if not c.blank and c.kind != LineKind.NOISE), None)
+    if prev is None or prev.kind != LineKind.FIELD or prev.info.rest is not None:
+        return rest
+    if prev.info.target not in ("place_time", "place", "time"):
+        return rest
+    value = ctx.text[rest[0] : rest[1]]
+    ends = [m.end() for m in P.TIME_RANGE.finditer(value)]
+    ends += [e.end - rest[0] for e in ctx.ents_in(rest[0], rest[1], "DATE")]
+    if not ends:
+        return rest
+    cut = max(e for e in ends if e <= min(ends) + 40)
+    # a person before the time is in the list, not in the place (the place is a venue)
+    return (rest[0] + cut, rest[1])
+
+
+def _extend(ctx: Context, cover: list[Line], i: int, block: Block) -> int:
+    """Lines of the block after its label line: the rest of its paragraph and following name paragraphs."""
+    last = i
+    j = i + 1
+    prev_physical = cover[i].physical
+    # the rest of the label's paragraph
+    while j < len(cover) and not cover[j].blank:
+        ln = cover[j]
+        if ln.kind == LineKind.NOISE:
+            j += 1
+            continue
+        if not (ln.kind in _LIST_KINDS or _officer_in_list(ctx, ln, block)) or _ends_list(ctx, ln):
+            return last
+        block.ranges.append((ln.content_start, ln.content_end))
+        ln.kind = LineKind.ROSTER_LINE
+        last = j
+        prev_physical = ln.physical
+        j += 1
+    # following paragraphs that start with a name
+    while True:
+        k = _next_content(cover, last)
+        if k is None:
+            break
+        first = cover[k]
+        if first.kind not in _LIST_KINDS or ctx.person_at_start(first) is None or _ends_list(ctx, first):
+            break
+        stop = False
+        for ln in _paragraph(cover, k):
+            if ln.kind not in _LIST_KINDS or _ends_list(ctx, ln):
+                stop = True
+                break
+            block.ranges.append((ln.content_start, ln.content_end))
+            ln.kind = LineKind.ROSTER_LINE
+            last = cover.index(ln) if ln is not cover[k] else k
+        if stop:
+            break
+    del prev_physical
+    return last
+
+
+def _officer_in_list(ctx: Context, ln: Line, block: Block) -> bool:
+    """``Ordförande: Anna Ek (S)`` inside a list of those present: a member with her role."""
+    return (
+        block.target == "attendees"
+        and ln.kind == LineKind.OFFICER
+        and ln.info.target in ("chair", "secretary")
+        and ln.info.rest is not None
+        and ctx.person_at(ln.info.rest[0]) is not None
+    )
+
+
+def _next_content(cover: list[Line], index: int) -> int | None:
+    for j in range(index + 1, len(cover)):
+        if cover[j].blank or cover[j].kind == LineKind.NOISE:
+            continue
+        return j
+    return None
+
+
+def _paragraph(cover: list[Line], index: int) -> list[Line]:
+    out = []
+    for ln in cover[index:]:
+        if ln.blank:
+            break
+        if ln.kind != LineKind.NOISE:
+            out.append(ln)
+    return out
+
+
+def _ends_list(ctx: Context, ln: Line) -> bool:
+    """A line that does not continue a list of names (``Utses att justera Per Olsson``, a sentence):
+    it starts with a capitalised word that is no entity, and its first part is a phrase."""
+    if ln.kind == LineKind.NOISE:
+        return False
+    label = _LINE_LABEL.match(ctx.text, ln.content_start, ln.content_end)
+    starts = {ln.content_start, label.end() if label else -1}
+    if not ln.text[:1].isupper() or any(e.start in starts for e in ctx.ents_in(ln.content_start, ln.content_end)):
+        return False
+    first = re.split(r"[,(\t;]", ln.text, maxsplit=1)[0]
+    if ctx.persons_in(ln.content_start, ln.content_end) and len(ln.text) > 0:
+        # a list line with a role first (``Kommunsekreterare Pia Ek, ekonomichef Per Ek``)
+        if len(first.split()) <= 3 or ln.virtual:
+            return False
+    return len(first.split()) >= 3 and not P.PARTIAL.match(ln.text)
+
+
+# --- participants ---------------------------------------------------------------------------
+
+
+def read(ctx: Context, found: list[Block]) -> Attendance:
+    """Participants of all blocks by bucket; each block is read as one text, so names and places
+    run over line breaks (``Lilian Eriksson\\nÄngelholm``)."""
+    out = Attendance()
+    replaced: dict[int, str] = {}
+    for block in found:
+        if not block.ranges:
+            continue
+        start, end = block.ranges[0][0], block.ranges[-1][1]
+        excepted = _excepted(ctx, start, end)
+        for person, part in participants(ctx, start, end, block.role, replaced):
+            if person.start in replaced or person.start in excepted or ctx.struck(person):
+                bucket = out.absent
+            else:
+                bucket = getattr(out, block.target)
+            if all(p.name != part.name for p in bucket):  # a name listed twice counts once
+                bucket.append(part)
+    present = {p.name for p in out.attendees}
+    out.absent = [p for p in out.absent if p.name not in present]
+    return out
+
+
+def _excepted(ctx: Context, start: int, end: int) -> set[int]:
+    """Starts of the persons named after ``med undantag för`` / ``utom`` (absent members)."""
+    out: set[int] = set()
+    text = ctx.text[start:end]
+    for m in re.finditer(r"(?i)\b(?:med\s+undantag\s+(?:för|av)|utom|förutom)\b\s*:?", text):
+        stop = re.search(r"[.;](?:\s|$)|\n\s*\n", text[m.end() :])
+        limit = start + m.end() + (stop.start() if stop else len(text) - m.end())
+        for p in ctx.persons_in(start + m.end(), limit):
+            out.add(p.start)
+    return out
+
+
+def participants(
+    ctx: Context,
+    start: int,
+    end: int,
+    default_role: str | None = None,
+    replaced: dict[int, str] | None = None,
+) -> list[tuple[Mention, Participant]]:
+    """Each PERSON in ``[start, end)`` with what follows it up to the next person.
+
+    Persons joined only by ``och``/``samt``/``&`` (and commas) share what follows the last of
+    them: ``Jennica Ericson och Christer Paulsson från FoodEvolution``. ``replaced`` collects
+    the starts of persons another one replaces (start -> name of the substitute).
+    """
+    replaced = {} if replaced is None else replaced
+    persons = ctx.persons_in(start, end)
+    labels: dict[int, tuple[int, str]] = {}
+    for person in persons:
+        line_start = ctx.text.rfind("\n", start, person.start) + 1
+        m = _LINE_LABEL.fullmatch(ctx.text, max(line_start, start), person.start)
+        if m:
+            labels[person.start] = (m.start(), m.group("label").lower())
+    parsed: list[tuple[Mention, Participant, bool | None]] = []
+    for k, person in enumerate(persons):
+        nxt = persons[k + 1] if k + 1 < len(persons) else None
+        seg_end = nxt.start if nxt is not None else end
+        if nxt is not None and nxt.start in labels:
+            seg_end = labels[nxt.start][0]
+        seg = ctx.text[person.end : seg_end]
+        replaces = None
+        rep = (P.REPLACES.search(seg) or _FOR.search(seg)) if nxt is not None else None
+        if rep is not None:
+            # "Eva Lind (S) ersätter Omar Ali (S)", "... för Omar Ali": Omar Ali is absent
+            replaces = nxt
+            seg_end = person.end + rep.start()
+            seg = seg[: rep.start()]
+        bare = nxt is not None and re.fullmatch(r"[\s,*_~]*(?:(?:och|samt|&)[\s,*_~]*)?", seg) is not None
+        conj = bare and re.search(r"(?i)\b(?:och|samt)\b|&", seg) is not None
+        label = labels.get(person.start)
+        part = segment(ctx, person, person.end, seg_end, label[1] if label else default_role)
+        if replaces is not None:
+            replaced[replaces.start] = person.text
+            note = "; ".join(x for x in (part.note, f"ersätter {replaces.text}") if x)
+            part = Participant(part.name, part.municipality, part.affiliation, part.role, part.party, note)
+        if person.start in replaced:
+            note = "; ".join(x for x in (f"ersätts av {replaced[person.start]}", part.note) if x)
+            part = Participant(part.name, part.municipality, part.affiliation, None, part.party, note)
+        parsed.append((person, part, conj if bare else None))
+    out: list[tuple[Mention, Participant]] = []
+    k = 0
+    while k < len(parsed):
+        # a run of persons joined by bare separators; shared only if a conjunction joins them
+        j = k
+        while j < len(parsed) - 1 and parsed[j][2] is not None:
+            j += 1
+        group = parsed[k : j + 1]
+        shared = any(g[2] for g in group[:-1])
+        last = group[-1][1]
+        for person, part, _ in group:
+            if shared and part is not last:
+                part = Participant(
+                    name=part.name,
+                    municipality=last.municipality,
+                    affiliation=last.affiliation,
+                    role=last.role,
+                    party=part.party,
+                    note=part.note,
+                )
+            out.append((person, part))
+        k = j + 1
+    return out
+
+
+def segment(ctx: Context, person: Mention, start: int, end: int, default_role: str | None) -> Participant:
+    """Municipality, affiliation, role, party and note from the text after a name."""
+    seg = ctx.text[start:end]
+    removed = [False] * len(seg)
+
+    def drop(a: int, b: int) -> None:
+        for i in range(max(a, 0), min(b, len(seg))):
+            removed[i] = True
+
+    municipality: str | None = None
+    party = role_in_paren = None
+    notes: list[str] = []
+    munis = ctx.ents_in(start, end, "MUNICIPALITY")
+    orgs = ctx.ents_in(start, end, "ORG")
+    for m in _PAREN.finditer(seg):
+        inner = m.group(1).strip()
+        inner_munis = [e for e in munis if start + m.start(1) <= e.start and e.end <= start + m.end(1)]
+        if inner_munis:
+            municipality = municipality or inner_munis[0].municipality
+        elif P.PARTY.match(inner) and (inner.upper() in P.PARTY_LETTERS or len(inner) <= 4):
+            party = party or inner
+        elif P.CHAIR_RE.match(inner) or P.SECRETARY_RE.match(inner) or re.fullmatch(r"(?i)(?:\d:e\s+)?vice\s+ordförande", inner):
+            role_in_paren = inner
+        elif inner:
+            notes.append(inner)
+        drop(m.start(), m.end())
+    visible = "".join(" " if removed[i] else ch for i, ch in enumerate(seg))
+    for m in P.PARTIAL.finditer(visible):
+        notes.append(re.sub(r"\s+", " ", m.group().strip(" ,")))
+        drop(m.start(), m.end())
+    visible = "".join(" " if removed[i] else ch for i, ch in enumerate(seg))
+
+    affiliation = None
+    m = P.AFFILIATION.search(visible)
+    if m:
+        aff_start = m.start("aff")
+        aff_end = len(visible)
+        stop = re.search(r"[,;\n]", visible[aff_start:])
+        if stop:
+            aff_end = aff_start + stop.start()
+        for e in munis:
+            rel = e.start - start
+            if aff_start <= rel < aff_end:
+                cut = re.search(r"(?i)\s+i\s*$", visible[aff_start:rel])
+                aff_end = aff_start + (cut.start() if cut else rel - aff_start)
+                break
+        aff = _CONJ.sub("", visible[aff_start:aff_end]).strip(_TRIM)
+        if aff:
+            affiliation = tidy(aff)
+            drop(m.start(), aff_end)
+    if affiliation is None and orgs:
+        affiliation = orgs[0].text
+    for e in munis:
+        if municipality is None:
+            municipality = e.municipality
+        drop(e.start - start, e.end - start)
+    for e in orgs:
+        drop(e.start - start, e.end - start)
+    visible = "".join(" " if removed[i] else ch for i, ch in enumerate(seg))
+    pieces = []
+    for piece in re.split(r"[,;\t\n]", visible):
+        piece = clean_span_text(piece)
+        piece = _CONJ.sub("", piece).strip(_TRIM)
+        if not piece:
+            continue
+        first, _, tail = piece.partition(" ")
+        if party is None and first.upper() in P.PARTY_LETTERS and (first.isupper() or len(first) <= 2):
+            party = first  # "Anna Svensson S, ordförande", "Thor Lindgren, s, ordförande"
+            piece = tail.strip(_TRIM)
+            if not piece:
+                continue
+        if not _LEADING_NON_ROLE.match(piece):
+            pieces.append(piece)
+    role = ", ".join(pieces) or None
+    if role is not None and len(role.split()) > P.ROLE_MAX_WORDS:
+        role = None
+    role = role or role_in_paren or default_role
+    note = "; ".join(notes) or None
+    return Participant(name=person.text, municipality=municipality, affiliation=affiliation, role=role, party=party, note=note)

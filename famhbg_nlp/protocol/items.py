@@ -1,0 +1,294 @@
+"""Items: the § sections (or numbered / time-stamped headings) of the body.
+
+Headings are ``§ 12``, ``12 §``, ``KF § 45``, ``BUN § 7``, ``§ 14/21``, ``Ks 52 KS 2021/0311``, a
+number alone on a line before its title, ``3. Rubrik`` / ``3 Rubrik``, ``10.30 Rubrik``. A
+document numbers its items one way: when it has § headings, a numbered list inside an item
+(``1. Leena Lindström avsäger sig ...``) is no item. Numbers ascend. Once items have begun,
+minutes without § headings also take a short stand-alone heading followed by prose as an
+item (``Tematisk uppföljning``), except under a collecting item (``Övrigt``).
+
+A table of contents (``Innehållsförteckning``, ``Ärendeförteckning``, entries with dotted
+leaders or page numbers) is no item: it is recognised, left out, and used only to
+cross-check. The cover's ``Paragrafer §§ A-B`` cross-checks too: a § of the body outside
+that range, or a body that starts elsewhere, is a warning.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from . import patterns as P
+from .attendance import Attendance
+from .content import attachments, presenters
+from .context import Context
+from .decisions import decision, decision_ranges, reservations, votes
+from .lines import Line, LineKind, normalize_clock, tidy
+from .model import Item, Participant
+
+_HEADINGS = frozenset({LineKind.ITEM_PARA, LineKind.ITEM_NUM, LineKind.ITEM_TIMED})
+_SKIP = frozenset({LineKind.NOISE, LineKind.BOILERPLATE, LineKind.SIGNATURE, LineKind.TITLE, LineKind.TOC})
+
+
+@dataclass
+class Draft:
+    heading: Line
+    number: str | None
+    time: str | None
+    title: str
+    lines: list[Line] = field(default_factory=list)
+    presenters: list[Participant] = field(default_factory=list)
+
+
+def _value(num: str | None) -> int:
+    return int(num.split("/")[0]) if num else -1
+
+
+# --- table of contents ----------------------------------------------------------------------
+
+
+def mark_toc(ctx: Context) -> list[int]:
+    """Mark the lines of a table of contents ``TOC``; returns the § numbers it lists."""
+    listed: list[int] = []
+    lines = ctx.lines
+    i = 0
+    while i < len(lines):
+        ln = lines[i]
+        if ln.kind == LineKind.TOC:
+            i = _toc_region(ctx, i, listed)
+            continue
+        if ln.kind in _HEADINGS and ln.info.title and P.TOC_LEADER.search(ln.info.title) and re.search(r"\.{3,}|…", ln.text):
+            ln.kind = LineKind.TOC
+            listed.append(_value(ln.info.num))
+        i += 1
+    return listed
+
+
+def _toc_region(ctx: Context, i: int, listed: list[int]) -> int:
+    lines = ctx.lines
+    last: int | None = None
+    j = i + 1
+    while j < len(lines):
+        ln = lines[j]
+        if ln.blank or ln.kind in (LineKind.NOISE, LineKind.BOILERPLATE):
+            j += 1
+            continue
+        if ln.kind in _HEADINGS:
+            n = _value(ln.info.num)
+            if last is not None and n <= last:
+                break  # numbering starts again: the body
+            if ln.info.title and _prose_title(ln.info.title):
+                break
+            last = n
+            listed.append(n)
+        elif P.TOC_FURNITURE.match(ln.text) or P.TOC_LEADER.search(ln.text):
+            pass
+        elif ln.kind in (LineKind.TEXT, LineKind.SECTION, LineKind.TOC) and len(ln.text) <= 200 and not _prose_title(ln.text):
+            pass
+        else:
+            break
+        ln.kind = LineKind.TOC
+        j += 1
+    return j
+
+
+def _prose_title(text: str) -> bool:
+    """A sentence (body text) rather than a title of a list."""
+    return len(text) > 120 and bool(re.search(r"[a-zåäö]{2}\.\s+[A-ZÅÄÖ]", text))
+
+
+# --- headings -------------------------------------------------------------------------------
+
+
+def numbering(ctx: Context) -> str:
+    """``paragraph`` when the body has § headings (``§ 12``, ``KF § 45``, ``Ks 52``), else ``plain``."""
+    for ln in ctx.lines:
+        if ln.kind == LineKind.ITEM_PARA and ln.info.form in ("paragraph", "organ") and _title_of(ctx, ln) is not None:
+            return "paragraph"
+    return "plain"
+
+
+def drafts(ctx: Context, mode: str, declared: tuple[int, int] | None) -> list[Draft]:
+    """The items of the document, each with its lines (blank and page furniture left out)."""
+    out: list[Draft] = []
+    for ln in ctx.lines:
+        if ln.blank or ln.kind in _SKIP or ln.kind in (LineKind.ROSTER_LINE,):
+            continue
+        draft = _start(ctx, ln, out, mode, declared)
+        if draft is not None:
+            out.append(draft)
+        elif out:
+            out[-1].lines.append(ln)
+    return out
+
+
+def _start(ctx: Context, ln: Line, drafts: list[Draft], mode: str, declared: tuple[int, int] | None) -> Draft | None:
+    numbers = [_value(d.number) for d in drafts if d.number is not None]
+    if ln.kind == LineKind.ITEM_TIMED:
+        if mode == "paragraph":
+            return None
+        title = tidy(ln.info.title) or ln.info.title or ""
+        return Draft(ln, ln.info.num, normalize_clock(ln.info.time), title)
+    if ln.kind in (LineKind.ITEM_PARA, LineKind.ITEM_NUM):
+        n = _value(ln.info.num)
+        strong = ln.info.form in ("paragraph", "organ")
+        if drafts and not numbers and any(d.time for d in drafts):
+            return None  # numbered lines under a time-stamped agenda are not items
+        if mode == "paragraph" and not strong:
+            # a numbered list inside a § section; a bare number of the declared range is a heading
+            if declared is None or not declared[0] <= n <= declared[1] or ln.info.form == "numbered" and not ln.virtual and not _is_bare_heading(ctx, ln):
+                return None
+        step = P.PARAGRAPH_MAX_STEP if mode == "paragraph" else P.ITEM_NUMBER_MAX_STEP
+        if numbers and not (numbers[-1] < n <= numbers[-1] + step):
+            return None
+        if not numbers and mode == "plain" and declared is None and drafts:
+            return None
+        title = _title_of(ctx, ln)
+        if title is None:
+            return None
+        return Draft(ln, ln.info.num, None, tidy(title) or title)
+    if (
+        mode == "plain"
+        and drafts
+        and _heading_like(ctx, ln)
+        and not P.COLLECTION_TITLE.match(drafts[-1].title)
+        and _is_prose(ctx, ctx.next_content(ln.index))
+    ):
+        return Draft(ln, None, None, ln.text)
+    return None
+
+
+def _is_bare_heading(ctx: Context, ln: Line) -> bool:
+    """``88 Val av protokollsjusterare``: a bare number of the declared range on a line of its own."""
+    return ctx.person_at(ln.doc_offset(len(ln.info.num or "") + 1)) is None
+
+
+def _title_of(ctx: Context, ln: Line) -> str | None:
+    """The title of a heading: on its line after any case number, or on the next line."""
+    title = ln.info.title
+    if title is not None:
+        title = P.CASE_PREFIX.sub("", title + " ").strip() or None
+    if title is not None and not P.CASE_NUMBER.match(title):
+        return title
+    if ln.kind == LineKind.ITEM_PARA and ln.info.form == "number" and title is None:
+        k = ctx.next_content(ln.index)
+        if k is None:
+            return None
+        nxt = ctx.lines[k]
+        if nxt.kind != LineKind.TEXT or ctx.person_at_start(nxt) is not None or P.match_label(nxt.text):
+            return None
+    return _title_below(ctx, ln)
+
+
+def _title_below(ctx: Context, ln: Line) -> str | None:
+    k = ctx.next_content(ln.index)
+    while k is not None and ctx.lines[k].kind in (LineKind.TEXT, LineKind.SECTION) and (
+        P.CASE_NUMBER.match(ctx.lines[k].text) or P.CASE_PREFIX.match(ctx.lines[k].text + " ")
+    ):
+        rest = P.CASE_PREFIX.sub("", ctx.lines[k].text + " ").strip()
+        if rest and not P.CASE_NUMBER.match(rest):
+            return rest
+        k = ctx.next_content(k)
+    if k is None or ctx.lines[k].kind not in (LineKind.TEXT, LineKind.SECTION):
+        return None
+    return ctx.lines[k].text
+
+
+def mark_titles(ctx: Context, found: list[Draft]) -> None:
+    """The line a title was taken from (below its heading) is no content of the item."""
+    for d in found:
+        if d.heading.info.title is None or P.CASE_NUMBER.match(P.CASE_PREFIX.sub("", (d.heading.info.title or "") + " ").strip() or "x"):
+            for ln in d.lines[:3]:
+                if ln.kind in (LineKind.TEXT, LineKind.SECTION) and (
+                    ln.text == d.title or P.CASE_NUMBER.match(ln.text) or P.CASE_PREFIX.match(ln.text + " ")
+                ):
+                    ln.kind = LineKind.TITLE
+                    if ln.text.endswith(d.title) or ln.text == d.title:
+                        break
+
+
+def _heading_like(ctx: Context, ln: Line) -> bool:
+    t = ln.text
+    if ln.kind != LineKind.TEXT or not t[:1].isupper() or len(t) > P.HEADING_MAX_CHARS:
+        return False
+    if len(t.split()) > P.HEADING_MAX_WORDS or t.endswith((".", ",", ";", ":", "!", "?")) or "," in t:
+        return False
+    lines = ctx.lines
+    prev = lines[ln.index - 1] if ln.index > 0 else None
+    nxt = lines[ln.index + 1] if ln.index + 1 < len(lines) else None
+    alone = (prev is None or prev.blank) and (nxt is None or nxt.blank)
+    return alone and ctx.person_at_start(ln) is None
+
+
+def _is_prose(ctx: Context, index: int | None) -> bool:
+    if index is None or ctx.lines[index].kind != LineKind.TEXT:
+        return False
+    para = []
+    for ln in ctx.lines[index:]:
+        if ln.blank:
+            break
+        if ln.kind != LineKind.NOISE:
+            para.append(ln)
+    if any(ln.kind != LineKind.TEXT for ln in para):
+        return False
+    joined = " ".join(ln.text for ln in para)
+    return joined.endswith((".", "!", "?")) or len(joined) >= P.PROSE_MIN_CHARS
+
+
+# --- items ----------------------------------------------------------------------------------
+
+
+def build(ctx: Context, draft: Draft) -> Item:
+    lines = [ln for ln in draft.lines if ln.kind not in _SKIP]
+    end = max((ln.content_end for ln in lines), default=draft.heading.content_end)
+    body = lines
+    if draft.heading.info.title and draft.heading.virtual is False and draft.heading.kind == LineKind.ITEM_PARA:
+        body = lines
+    ranges = decision_ranges(ctx, body)
+    found = presenters(ctx, lines, ranges)
+    draft.presenters = [p for _, p in found]
+    names: list[str] = []
+    for _, part in found:
+        if part.name not in names:
+            names.append(part.name)
+    return Item(
+        title=draft.title,
+        start=draft.heading.content_start,
+        end=end,
+        number=draft.number,
+        time=draft.time,
+        presenters=tuple(names),
+        attachments=tuple(attachments(ctx, lines)),
+        decisions=tuple(decision(ctx, a, b) for a, b in ranges),
+        votes=tuple(votes(ctx, lines)),
+        reservations=tuple(reservations(ctx, lines)),
+    )
+
+
+def add_presenters_as_guests(found: list[Draft], attendance: Attendance) -> None:
+    """Presenters who are in no attendance list are guests."""
+    known = {p.name.lower() for p in (*attendance.attendees, *attendance.absent, *attendance.guests)}
+    for d in found:
+        for part in d.presenters:
+            if part.name.lower() not in known:
+                attendance.guests.append(part)
+                known.add(part.name.lower())
+
+
+def cross_check(items: list[Item], declared: tuple[int, int] | None, listed: list[int]) -> list[str]:
+    """Warnings where the body's § numbers disagree with the cover's range or the table of contents."""
+    warnings: list[str] = []
+    numbers = [_value(i.number) for i in items if i.number is not None]
+    if declared is not None and numbers:
+        outside = [n for n in numbers if not declared[0] <= n <= declared[1]]
+        if outside:
+            warnings.append(
+                f"§ {', '.join(map(str, outside))} of the body outside the paragraphs {declared[0]}-{declared[1]} of the cover"
+            )
+        elif numbers[0] != declared[0]:
+            warnings.append(f"the body starts at § {numbers[0]}, the cover declares paragraphs {declared[0]}-{declared[1]}")
+    if listed and numbers:
+        missing = [n for n in listed if numbers[0] <= n <= numbers[-1] and n not in numbers]
+        if missing:
+            warnings.append(f"§ {', '.join(map(str, missing))} in the table of contents but not in the body")
+    return warnings
