@@ -15,23 +15,25 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import VALUE_ATTRS, register_extensions
-from ..spans import merge_ents
+from ..spans import Policy, merge_ents, merge_policy
 
 
 class RuleComponent:
     """Base class: subclasses implement :meth:`find` and :meth:`value_of`.
 
-    ``drop_unvalued`` removes entities of the label that came from elsewhere (the NER) and that
-    :meth:`value_of` cannot resolve.
+    ``policy`` is resolved to its function once, here (:func:`~famhbg_nlp.spans.merge_policy`; an
+    unknown name is a ``ValueError`` when the pipeline is built). ``drop_unvalued`` removes entities
+    of the label that came from elsewhere (the NER) and that :meth:`value_of` cannot resolve.
     """
 
     label: str = ""
 
-    def __init__(self, nlp: Language, name: str, *, policy: str, drop_unvalued: bool) -> None:
+    def __init__(self, nlp: Language, name: str, *, policy: Policy, drop_unvalued: bool) -> None:
         register_extensions()
         self.nlp = nlp
         self.name = name
         self.policy = policy
+        self.merge = merge_policy(policy)
         self.drop_unvalued = drop_unvalued
         self.attr = VALUE_ATTRS[self.label]
 
@@ -45,10 +47,11 @@ class RuleComponent:
 
     def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
         found = list(self.find(doc, **kwargs))
-        doc.spans[self.name] = [span for span, _ in found]
+        spans = [span for span, _ in found]
+        doc.spans[self.name] = spans
         for span, value in found:
             setattr(span._, self.attr, value)
-        accepted = {(s.start, s.end) for s in merge_ents(doc, (s for s, _ in found), self.policy)}
+        accepted = {(s.start, s.end) for s in merge_ents(doc, spans, self.merge)}
         kept = []
         for ent in doc.ents:
             if ent.label_ == self.label and (ent.start, ent.end) not in accepted and getattr(ent._, self.attr) is None:
