@@ -18,7 +18,7 @@ Pieces that are no name at all (a lone role, a municipality, punctuation) are dr
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import register_extensions
+from ...spans import merge_ents
 from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
 from .patterns import (
     CONJUNCTIONS,
@@ -59,6 +60,19 @@ def _is_initial(token: Token) -> bool:
 def _same_line(left: Token) -> bool:
     """The token after ``left`` follows it on the same line, after exactly one space."""
     return left.whitespace_ == " "
+
+
+class _Outside:
+    """Tokens of the entities around one entity: ``taken`` minus the entity's own ``[start, end)``.
+    A view, so that fixing each entity does not copy the set of every entity's tokens."""
+
+    __slots__ = ("taken", "start", "end")
+
+    def __init__(self, taken: set[int], start: int, end: int) -> None:
+        self.taken, self.start, self.end = taken, start, end
+
+    def __contains__(self, i: object) -> bool:
+        return i in self.taken and not (isinstance(i, int) and self.start <= i < self.end)
 
 
 class NamesComponent:
@@ -95,11 +109,10 @@ class NamesComponent:
         occupied = {i for ent in ents for i in range(ent.start, ent.end)}
         fixed: list[Span] = []
         for ent in persons:
-            blocked = occupied - set(range(ent.start, ent.end))
-            for start, end in self.fix(doc, ent.start, ent.end, blocked=blocked):
+            for start, end in self.fix(doc, ent.start, ent.end, blocked=_Outside(occupied, ent.start, ent.end)):
                 fixed.append(Span(doc, start, end, label=self.label))
                 occupied.update(range(start, end))
-        doc.ents = sorted(others + fixed, key=lambda span: span.start)
+        merge_ents(doc, fixed, "ner", entities=others)  # fixed names never overlap the others
         for ent in doc.ents:
             if ent.label_ == self.label:
                 ent._.person = self.value_of(ent)
@@ -116,9 +129,12 @@ class NamesComponent:
 
     # -- fixing one entity ----------------------------------------------------------------------
 
-    def fix(self, doc: Doc, start: int, end: int, *, blocked: Iterable[int] = ()) -> list[tuple[int, int]]:
-        """The token ranges of the names inside ``doc[start:end]`` (possibly extended)."""
-        blocked = set(blocked)
+    def fix(
+        self, doc: Doc, start: int, end: int, *, blocked: Iterable[int] | Container[int] = ()
+    ) -> list[tuple[int, int]]:
+        """The token ranges of the names inside ``doc[start:end]`` (possibly extended); ``blocked``:
+        token indices (of other entities) that an extension must not take."""
+        blocked = blocked if isinstance(blocked, (set, frozenset, _Outside)) else set(blocked)  # type: ignore[arg-type]
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return [(start, end)]  # no capitals at all: nothing to go by, trust the NER
         segments = self._segments(doc, start, end) if self.split else [(start, end)]
@@ -302,7 +318,7 @@ class NamesComponent:
             return [(start, i), *self._split_run(doc, i, end)]
         return [(start, end)]
 
-    def _extend_right(self, doc: Doc, start: int, end: int, blocked: set[int], *, open_after: bool = False) -> int:
+    def _extend_right(self, doc: Doc, start: int, end: int, blocked: Container[int], *, open_after: bool = False) -> int:
         """``open_after``: the name ends in a particle or an initial, so any name word continues it."""
         lex = self.lexicon
         last = doc[end - 1]
@@ -339,7 +355,7 @@ class NamesComponent:
             end += 1
         return end if not open_after else end - 1
 
-    def _extend_left(self, doc: Doc, start: int, end: int, blocked: set[int]) -> int:
+    def _extend_left(self, doc: Doc, start: int, end: int, blocked: Container[int]) -> int:
         lex = self.lexicon
         head = doc[start]
         starts_with_first = lex.is_first(head.text) and not lex.is_surname(head.text)
