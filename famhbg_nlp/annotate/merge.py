@@ -15,10 +15,6 @@ temporary file first and all are moved into place at the end, so a failure impor
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from dataclasses import replace as dc_replace
 from pathlib import Path
@@ -27,15 +23,16 @@ from typing import Any
 from spacy.language import Language
 
 from ..corpus import CorpusError, Record, SpanRecord, read_records, validate_records
-from ..corpus.io import dumps_record, jsonl_files
+from ..corpus.io import corpus_files, dumps_record
 from ..corpus.validate import (
     MISSING,
     found_value,
-    typed_json,
     rule_components,
     rules_config,
+    typed_json,
 )
 from ..defaults import ANNOTATE_IMPORT_FILE
+from ..io_utils import write_all_atomic
 from ..labels import value_attrs, value_labels
 from .formats import TaskProblem, read_tasks_partial
 
@@ -178,7 +175,7 @@ def import_export(
     report = ImportReport(problems=problems)
     files: dict[Path, list[Record]] = {}
     if into.is_dir() and any(into.glob("*.jsonl")):
-        for file in jsonl_files(into):
+        for file in corpus_files(into, ".jsonl"):
             files[file] = read_records(file)
     where = {
         record.id: (file, i)
@@ -228,30 +225,6 @@ def import_export(
         by_text[record.text] = record.id
         report.records.append(record)
     report.problems.sort(key=lambda p: p.task)
-    _write_all({file: files[file] for file in sorted(changed)})
+    write_all_atomic({file: "".join(dumps_record(r) + "\n" for r in files[file]) for file in sorted(changed)})
     report.files = [str(file) for file in sorted(changed)]
     return report
-
-
-def _write_all(files: dict[Path, Sequence[Record]]) -> None:
-    """Write every file to a temporary file first, then move them all into place."""
-    temps: list[tuple[str, Path]] = []
-    try:
-        for file, records in files.items():
-            file.parent.mkdir(parents=True, exist_ok=True)
-            fd, tmp = tempfile.mkstemp(
-                dir=file.parent, prefix=f".{file.name}.", suffix=".tmp"
-            )
-            temps.append((tmp, file))
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                for record in records:
-                    handle.write(dumps_record(record) + "\n")
-            mask = os.umask(0)
-            os.umask(mask)
-            os.chmod(tmp, 0o666 & ~mask)
-        for tmp, file in temps:
-            os.replace(tmp, file)
-    finally:
-        for tmp, _ in temps:
-            with contextlib.suppress(OSError):
-                os.unlink(tmp)

@@ -35,7 +35,7 @@ from spacy.language import Language
 
 from .docs import record_to_doc
 from .io import atomic_file
-from .iob import TokenError, align_tokens, decode_tags, doc_tokens, sentence_breaks
+from .iob import TokenError, align_tokens, decode_tags, doc_tokens, join_tokens, sentence_breaks
 from .records import CorpusError, Record, SpanRecord
 
 DOCSTART = "-DOCSTART-"
@@ -174,17 +174,8 @@ def _to_record(doc: _Doc, path: Path, label_map: Mapping[str, str | None] | None
         except CorpusError as err:
             raise err.located(path=path, line=_error_line(err, tokens, doc), doc_id=doc_id) from None
     else:
-        parts: list[str] = []
-        offsets = []
-        pos = 0
-        for s, sentence in enumerate(doc.sentences):
-            for t, (token, _, _) in enumerate(sentence):
-                sep = ("\n" if s else "") if t == 0 else " "
-                parts += [sep, token]
-                pos += len(sep)
-                offsets.append((pos, pos + len(token)))
-                pos += len(token)
-        text = "".join(parts)
+        text, grouped = join_tokens([[token for token, _, _ in sentence] for sentence in doc.sentences])
+        offsets = [offset for sentence in grouped for offset in sentence]
     try:
         entities = decode_tags([tag for _, tag, _ in tokens], offsets, label_map=label_map)
     except CorpusError as err:

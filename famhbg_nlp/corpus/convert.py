@@ -18,7 +18,7 @@ from .conll import read_conll, write_conll
 from .docbin import read_spacy, write_spacy
 from .external import read_swedish_ner_corpus
 from .hf import read_hf, write_hf
-from .io import atomic_dir, read_records, write_records
+from .io import atomic_dir, corpus_files, read_records, write_records
 from .records import CorpusError, Record, check_record
 
 EXPORT_FORMATS: tuple[str, ...] = ("jsonl", "spacy", "hf", "conll")
@@ -70,17 +70,6 @@ def detect_format(path: str | Path) -> str:
     return fmt
 
 
-def _files(path: Path, suffix: str) -> list[Path]:
-    if path.is_dir():
-        files = sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
-        if not files:
-            raise CorpusError(f"the directory has no *{suffix} files", path=path)
-        return files
-    if not path.is_file():
-        raise CorpusError("no such file", path=path)
-    return [path]
-
-
 def load_any(
     path: str | Path,
     fmt: str | None = None,
@@ -111,9 +100,9 @@ def load_any(
         records = read_hf(path, split=split, label_map=label_map)
     elif fmt == "spacy":
         nlp = _default_nlp(nlp)
-        records = [r for file in _files(path, ".spacy") for r in read_spacy(file, nlp, label_map=label_map)]
+        records = [r for file in corpus_files(path, ".spacy") for r in read_spacy(file, nlp, label_map=label_map)]
     elif fmt == "conll":
-        records = [r for file in _files(path, ".conll") for r in read_conll(file, label_map=label_map)]
+        records = [r for file in corpus_files(path, ".conll") for r in read_conll(file, label_map=label_map)]
     else:
         raise CorpusError(f"unknown format {fmt!r} (expected one of {', '.join(IMPORT_FORMATS)})", path=path)
     _check_all(records, path)

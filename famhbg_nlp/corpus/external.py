@@ -19,23 +19,11 @@ from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 from ..defaults import SWEDISH_NER_SENTENCES_PER_RECORD
-from .iob import decode_tags
+from .io import corpus_files
+from .iob import decode_tags, join_tokens
 from .records import CorpusError, Record, SpanRecord
 
 logger = logging.getLogger(__name__)
-
-
-def corpus_files(path: str | Path) -> list[Path]:
-    """``path`` if it is a file, else the ``*.txt`` files of the directory, sorted."""
-    path = Path(path)
-    if path.is_dir():
-        files = sorted(p for p in path.glob("*.txt") if p.is_file())
-        if not files:
-            raise CorpusError("the directory has no *.txt files of the Swedish NER corpus", path=path)
-        return files
-    if not path.exists():
-        raise CorpusError("no such file or directory", path=path)
-    return [path]
 
 
 def _sentences(file: Path) -> Iterator[tuple[int, list[tuple[str, str]]]]:
@@ -83,7 +71,7 @@ def read_swedish_ner_corpus(
     if sentences_per_record < 1:
         raise ValueError("sentences_per_record must be at least 1")
     records: list[Record] = []
-    for file in corpus_files(path):
+    for file in corpus_files(path, ".txt", what=" of the Swedish NER corpus"):
         group: list[tuple[int, list[tuple[str, str]]]] = []
         for item in _sentences(file):
             group.append(item)
@@ -100,30 +88,18 @@ def read_swedish_ner_corpus(
 
 
 def _record(file: Path, group: list[tuple[int, list[tuple[str, str]]]], label_map) -> Record:
-    parts: list[str] = []
+    text, offsets = join_tokens([[token for token, _ in sentence] for _, sentence in group])
     spans: list[SpanRecord] = []
-    pos = 0
-    for number, sentence in group:
-        if parts:
-            parts.append("\n")
-            pos += 1
-        offsets = []
-        for i, (token, _) in enumerate(sentence):
-            if i:
-                parts.append(" ")
-                pos += 1
-            parts.append(token)
-            offsets.append((pos, pos + len(token)))
-            pos += len(token)
+    for (number, sentence), sentence_offsets in zip(group, offsets):
         try:
-            entities = decode_tags([tag for _, tag in sentence], offsets, label_map=label_map)
+            entities = decode_tags([tag for _, tag in sentence], sentence_offsets, label_map=label_map)
         except CorpusError as err:
             raise err.located(path=file, line=number) from None
         spans += [SpanRecord(start, end, label) for start, end, label in entities]
     first_line = group[0][0]
     return Record(
         id=f"{file.stem}-{first_line}",
-        text="".join(parts),
+        text=text,
         meta={"source": file.name, "line": first_line},
         spans=spans,
     )

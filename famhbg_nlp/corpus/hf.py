@@ -26,7 +26,7 @@ from spacy.language import Language
 from ..defaults import LABELS
 from .docs import record_to_doc
 from .io import atomic_dir
-from .iob import align_tokens, decode_tags, doc_tokens, iob_names
+from .iob import align_tokens, decode_tags, doc_tokens, iob_names, join_tokens
 from .records import CorpusError, Record, SpanRecord
 
 
@@ -171,11 +171,6 @@ def _row_record(row: Mapping[str, Any], doc_id: str, names: list[str] | None, la
         except CorpusError:
             offsets = None  # a text that is not the tokens': rebuild it from them
     if offsets is None:
-        text = " ".join(tokens)
-        offsets = []
-        pos = 0
-        for token in tokens:
-            offsets.append((pos, pos + len(token)))
-            pos += len(token) + 1
+        text, (offsets,) = join_tokens([tokens])
     entities = decode_tags(tags, offsets, label_map=label_map)
     return Record(id=doc_id, text=text, meta=meta, spans=[SpanRecord(s, e, label) for s, e, label in entities])

@@ -1,37 +1,45 @@
-"""Reading and writing JSON Lines corpora, and writing anything atomically.
+"""Reading and writing JSON Lines corpora; where corpus files are found.
 
 Reading is line by line from bytes, so a bad line (invalid JSON, not UTF-8, wrong
 shape) is reported with its file and line number, and :func:`iter_jsonl` goes on
-with the next line. Writing goes to a temporary file or directory next to the
-target and is moved into place at the end: a failed export leaves nothing behind.
+with the next line. Writing goes through :mod:`famhbg_nlp.io_utils`: a temporary file
+or directory next to the target, moved into place at the end, so a failed export
+leaves nothing behind.
 """
 
 from __future__ import annotations
 
 import contextlib
 import json
-import os
-import shutil
-import tempfile
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
+from .. import io_utils
+from ..io_utils import atomic_file
 from .records import CorpusError, Record, check_record
 
+__all__ = [
+    "atomic_dir",
+    "atomic_file",
+    "corpus_files",
+    "dumps_record",
+    "iter_jsonl",
+    "locate",
+    "read_records",
+    "write_records",
+]
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
 
+def corpus_files(path: str | Path, suffix: str, *, what: str = "") -> list[Path]:
+    """``path`` itself if it is a file, else the ``*<suffix>`` files of the directory, sorted by name.
 
-def jsonl_files(path: str | Path) -> list[Path]:
-    """``path`` itself if it is a file, else the ``*.jsonl`` files of the directory, sorted."""
+    ``what`` ends the message of an empty directory (`` of the Swedish NER corpus``).
+    """
     path = Path(path)
     if path.is_dir():
-        files = sorted(p for p in path.glob("*.jsonl") if p.is_file())
+        files = sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
         if not files:
-            raise CorpusError("the directory has no *.jsonl files", path=path)
+            raise CorpusError(f"the directory has no *{suffix} files{what}", path=path)
         return files
     if not path.exists():
         raise CorpusError("no such file or directory", path=path)
@@ -43,7 +51,7 @@ def iter_jsonl(path: str | Path) -> Iterator[tuple[Path, int, Record | CorpusErr
 
     Only the shape of each record is checked here (see :meth:`Record.from_dict`).
     """
-    for file in jsonl_files(path):
+    for file in corpus_files(path, ".jsonl"):
         try:
             data = file.read_bytes()
         except OSError as err:
@@ -142,47 +150,10 @@ def write_records(records: Iterable[Record], path: str | Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_file(path: str | Path, *, mode: str = "w") -> Iterator:
-    """Open a temporary file next to ``path``; on success it replaces ``path``, on error it is removed."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        os.chmod(tmp, 0o666 & ~_umask())  # as an ordinary new file, not mkstemp's 0600
-        if "b" in mode:
-            handle = os.fdopen(fd, mode)
-        else:
-            handle = os.fdopen(fd, mode, encoding="utf-8", newline="\n")
-        with handle:
-            yield handle
-        os.replace(tmp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(tmp)
-        raise
-
-
-@contextlib.contextmanager
 def atomic_dir(path: str | Path) -> Iterator[Path]:
-    """A temporary directory next to ``path``; on success it takes ``path``'s place, on error it is removed.
-
-    An existing directory at ``path`` is replaced only once the new one is complete.
-    """
+    """:func:`famhbg_nlp.io_utils.atomic_dir`; a file at ``path`` is a :class:`CorpusError`."""
     path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
     if path.exists() and not path.is_dir():
         raise CorpusError("the output exists and is not a directory", path=path)
-    tmp = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp"))
-    try:
-        os.chmod(tmp, 0o777 & ~_umask())
+    with io_utils.atomic_dir(path) as tmp:
         yield tmp
-        if path.exists():
-            old = Path(tempfile.mkdtemp(dir=path.parent, prefix=f".{path.name}.", suffix=".old"))
-            os.replace(path, old / path.name)
-            os.replace(tmp, path)
-            shutil.rmtree(old, ignore_errors=True)
-        else:
-            os.replace(tmp, path)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise

@@ -91,6 +91,27 @@ def align_tokens(text: str, tokens: Sequence[str]) -> list[tuple[int, int]]:
     return offsets
 
 
+def join_tokens(sentences: Sequence[Sequence[str]]) -> tuple[str, list[list[tuple[int, int]]]]:
+    """A text rebuilt from tokens alone: tokens joined by a space, sentences by a newline.
+
+    Returns the text and, per sentence, the character offsets of its tokens (for token
+    corpora that carry no text of their own).
+    """
+    parts: list[str] = []
+    offsets: list[list[tuple[int, int]]] = []
+    pos = 0
+    for s, sentence in enumerate(sentences):
+        found = []
+        for t, token in enumerate(sentence):
+            sep = ("\n" if s else "") if t == 0 else " "
+            parts += [sep, token]
+            pos += len(sep)
+            found.append((pos, pos + len(token)))
+            pos += len(token)
+        offsets.append(found)
+    return "".join(parts), offsets
+
+
 def split_tag(tag: str) -> tuple[str, str | None]:
     """``"B-PER"`` -> ``("B", "PER")``; ``"PER"`` -> ``("", "PER")`` (IO); ``"O"`` -> ``("O", None)``."""
     if tag in OUTSIDE_TAGS:
