@@ -25,19 +25,23 @@ from .records import CorpusError, Record, SpanRecord
 USER_DATA_KEY = "famhbg_corpus"
 
 
-def docbin_from_records(records: Iterable[Record], nlp: Language) -> DocBin:
-    """A ``DocBin`` of ``records`` tokenized by ``nlp``; spans as ``doc.ents``, the rest in ``user_data``."""
-    docbin = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"], store_user_data=True)
+def docbin_from_records(records: Iterable[Record], nlp: Language, *, corpus_data: bool = True) -> DocBin:
+    """A ``DocBin`` of ``records`` tokenized by ``nlp``; spans as ``doc.ents``, the rest in ``user_data``.
+
+    Without ``corpus_data`` only tokens and entities are stored (training data).
+    """
+    docbin = DocBin(attrs=["ORTH", "SPACY", "ENT_IOB", "ENT_TYPE"], store_user_data=corpus_data)
     for record in records:
         doc = record_to_doc(record, nlp, values=False)
-        doc.user_data[USER_DATA_KEY] = json.dumps(
-            {
-                "id": record.id,
-                "meta": record.meta,
-                "values": [[s.start, s.end, s.label, s.value] for s in record.spans if s.value is not None],
-            },
-            ensure_ascii=False,
-        )
+        if corpus_data:
+            doc.user_data[USER_DATA_KEY] = json.dumps(
+                {
+                    "id": record.id,
+                    "meta": record.meta,
+                    "values": [[s.start, s.end, s.label, s.value] for s in record.spans if s.value is not None],
+                },
+                ensure_ascii=False,
+            )
         docbin.add(doc)
     return docbin
 

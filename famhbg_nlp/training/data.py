@@ -7,7 +7,6 @@ generator teaches about unseen names, municipalities and layouts is not forgotte
 
 from __future__ import annotations
 
-import random
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -101,35 +100,17 @@ def complete_with_rules(records: Iterable, *, annotated: Sequence[str], rules: L
 
 
 def records_to_docbin(records: Iterable, nlp: Language) -> tuple[DocBin, Counter]:
-    """A DocBin of ``records`` tokenized by ``nlp``, and the count of spans per label.
+    """A DocBin of ``records`` tokenized by ``nlp`` (tokens and entities only), and the count of spans per label.
 
     A span that does not align to the tokenizer's tokens stops everything with the
     :class:`~famhbg_nlp.corpus.CorpusError` of ``record_to_doc`` (it names document and
     span): silently dropping it would teach the NER that the text is not an entity.
     """
-    from ..corpus import record_to_doc
+    from ..corpus.docbin import docbin_from_records
 
-    docbin = DocBin(attrs=["ORTH", "ENT_IOB", "ENT_TYPE"], store_user_data=False)
-    labels: Counter = Counter()
-    for record in records:
-        doc = record_to_doc(record, nlp)
-        labels.update(ent.label_ for ent in doc.ents)
-        docbin.add(doc)
-    return docbin, labels
-
-
-def split_dev(records: Sequence, *, fraction: float, seed: int) -> tuple[list, list]:
-    """Split ``records`` into (train, dev): a seeded random ``fraction`` (at least one) for dev."""
     records = list(records)
-    if len(records) < 2 or fraction <= 0:
-        return records, []
-    n_dev = max(1, round(len(records) * fraction))
-    order = list(range(len(records)))
-    random.Random(seed).shuffle(order)
-    dev_idx = set(order[:n_dev])
-    train = [r for i, r in enumerate(records) if i not in dev_idx]
-    dev = [r for i, r in enumerate(records) if i in dev_idx]
-    return train, dev
+    labels = Counter(span.label for record in records for span in record.spans)
+    return docbin_from_records(records, nlp, corpus_data=False), labels
 
 
 def training_mix(
@@ -151,7 +132,9 @@ def training_mix(
     either, dev is the gold training records themselves: the dev score then only shows
     progress, it is no estimate of accuracy (use ``famhbg crossval`` for that).
     """
-    synth_train, synth_dev = split_dev(synthetic, fraction=dev_fraction, seed=seed)
+    from ..corpus.splits import split_records
+
+    synth_train, synth_dev = split_records(synthetic, dev_fraction=dev_fraction, seed=seed)
     train = [record for record in gold for _ in range(max(1, gold_repeat))] + synth_train + list(extra)
     dev = list(dev_gold) + synth_dev
     if not dev:

@@ -12,8 +12,6 @@ so the same command gives the same pipeline and the same scores.
 
 from __future__ import annotations
 
-import os
-import shutil
 import sys
 import tempfile
 import time
@@ -30,6 +28,7 @@ from thinc.api import Config
 
 from .. import __version__
 from ..defaults import DEV_SYNTHETIC_FRACTION, GOLD_REPEAT
+from ..io_utils import atomic_dir
 from .data import TrainingData, tokenizer_nlp, training_mix, write_training_data
 
 
@@ -157,22 +156,6 @@ def save_pipeline(nlp: Language, output: str | Path) -> Path:
             raise FileExistsError(f"{output}: exists and is not a directory.")
         if any(output.iterdir()) and not (output / "config.cfg").is_file():
             raise FileExistsError(f"{output}: not empty and not a spaCy pipeline; refusing to overwrite it.")
-    output.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}-", dir=output.parent))
-    umask = os.umask(0)
-    os.umask(umask)
-    staging.chmod(0o777 & ~umask)  # mkdtemp makes it private; a pipeline dir is ordinary data
-    try:
+    with atomic_dir(output) as staging:
         nlp.to_disk(staging)
-        if output.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{output.name}-old-", dir=output.parent))
-            old.rmdir()
-            output.rename(old)
-            staging.rename(output)
-            shutil.rmtree(old)
-        else:
-            staging.rename(output)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging)
     return output
