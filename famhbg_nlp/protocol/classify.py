@@ -87,7 +87,8 @@ def find_cuts(ctx: Context, lines: list[Line], paragraphs: tuple[int, int] | Non
             if m.start() > 0:
                 here.append(ln.doc_offset(m.start()))
         for m in _ITEM_CUT.finditer(ln.text):
-            here.append(ln.doc_offset(m.start()))
+            if not _in_a_list(ctx, ln, m.start(), m.end()):
+                here.append(ln.doc_offset(m.start()))
         if paragraphs is not None:
             for m in re.finditer(r"(?<=\s)(\d{1,4})(?=\s+(?:Dnr\b|[A-ZÅÄÖ][a-zåäö]))", ln.text):
                 n = int(m.group(1))
@@ -101,6 +102,15 @@ def find_cuts(ctx: Context, lines: list[Line], paragraphs: tuple[int, int] | Non
         if here:
             cuts[ln.index] = here
     return cuts
+
+
+def _in_a_list(ctx: Context, ln: Line, start: int, end: int) -> bool:
+    """``Sven Ek (C), § 80, ordf § 71-79``, ``§ 80 Bernt Jons (C)``: a § of a list of names, no heading."""
+    after = ln.doc_offset(end)
+    if any(p.start - after <= 2 for p in ctx.persons_in(after, after + 3)):
+        return True
+    before = ctx.persons_in(ln.content_start, ln.doc_offset(start))
+    return bool(before) and re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^.!?]{0,40})", ctx.text[before[-1].end : ln.doc_offset(start)]) is not None
 
 
 def _role_after_name(ctx: Context, ln: Line, start: int, end: int) -> bool:
@@ -129,6 +139,34 @@ def classify(ctx: Context) -> None:
         if ln.blank or ln.kind != LineKind.TEXT:
             continue
         _classify(ctx, ln)
+    _join_wrapped_labels(ctx)
+
+
+def _join_wrapped_labels(ctx: Context) -> None:
+    """A label wrapped over two lines (``Ej tjänstgörande`` / ``distansdeltagande ersättare``,
+    ``Justeringens plats`` / ``och tid: Stadshuset``): the lower-case second line is the label's."""
+    lines = ctx.lines
+    for k, ln in enumerate(lines):
+        if ln.kind not in (LineKind.ROSTER, LineKind.FIELD, LineKind.OFFICER) or ln.info.rest is not None:
+            continue
+        j = ctx.next_content(k)
+        if j is None or lines[j].kind != LineKind.TEXT or not lines[j].text[:1].islower():
+            continue
+        nxt = lines[j]
+        found = P.match_label(f"{ln.text} {nxt.text}")
+        if found is None:
+            continue
+        label, m = found
+        if m.start("rest") >= 0 and m.group("rest") is not None and m.group("rest").strip():
+            offset = m.start("rest") - len(ln.text) - 1
+            if offset <= 0:
+                continue
+            rest = (nxt.doc_offset(offset), nxt.content_end)
+        else:
+            rest = None
+        kind = {"roster": LineKind.ROSTER, "officer": LineKind.OFFICER, "field": LineKind.FIELD}[label.kind]
+        ln.set(kind, rest=rest, target=label.target, role=label.role if label.kind == "roster" else label.target)
+        nxt.set(LineKind.NOISE)
 
 
 def _rest(ln: Line, m: re.Match[str], group: str = "rest") -> tuple[int, int] | None:

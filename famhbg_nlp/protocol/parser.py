@@ -17,12 +17,23 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from . import attendance, classify, cover, items
+from . import attendance, classify, cover, items, names
 from .context import Context, entity
-from .lines import LineKind, clean_line, normalize_clock, split_at, split_lines
+from .lines import Line, LineKind, clean_line, normalize_clock, split_at, split_lines
 from .model import Protocol
 
 __all__ = ["clean_line", "normalize_clock", "parse_doc"]
+
+
+def _listing(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where the cover may list names: its text lines and the values of its labels."""
+    out = []
+    for ln in lines:
+        if ln.kind == LineKind.TEXT:
+            out.append((ln.content_start, ln.content_end))
+        elif ln.kind in (LineKind.ROSTER, LineKind.OFFICER) and ln.info.rest is not None:
+            out.append(ln.info.rest)
+    return out
 
 
 def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
@@ -46,6 +57,7 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     mode = items.numbering(ctx)
     drafts = items.drafts(ctx, mode, declared)
     cover_end = drafts[0].heading.index if drafts else len(ctx.lines)
+    names.recover(ctx, _listing(ctx.lines[:cover_end]))
 
     officers = cover.read_officers(ctx, ctx.lines, cover_end)
     cover_lines = [ln for ln in ctx.lines[:cover_end] if ln.kind != LineKind.TOC]

@@ -1,0 +1,117 @@
+"""Names in attendance lists that the pipeline ran together or missed.
+
+A cover page that lost its table borders lists names one after another with nothing
+between them (``Jan Bohman Karin Örjes Agneta Nyvall``), and the NER then takes two names
+for one or misses some. Inside an attendance list the shape is known: each name is one or
+two first names (or an initial) and one or more surnames. A run of capitalised words is cut
+into names where a first name follows a surname; the first names are the names
+component's lexicon (one vocabulary, :mod:`famhbg_nlp.pipes.names.lexicon`). A name the
+pipeline found and the lexicon cannot place (a first name it does not know) is kept, and a
+run of words where the pipeline found no name at all gives none.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from ..pipes.names.lexicon import NameLexicon
+from . import patterns as P
+from .context import Context, Mention
+
+#: A word of a name: a capital, then letters, hyphens, apostrophes (``Forschner-Hell``, ``O'Neill``).
+_WORD = re.compile(r"[A-ZÅÄÖÉÜÆØ][a-zåäöéüæøßáàèíóúñç'’]+(?:-[A-ZÅÄÖÉa-zåäöé][a-zåäöéüæøßáàèíóúñç'’]+)*")
+_INITIAL = re.compile(r"[A-ZÅÄÖ]\.?")
+
+
+@cache
+def lexicon() -> NameLexicon:
+    return NameLexicon.packaged()
+
+
+def _runs(ctx: Context, start: int, end: int) -> list[list[tuple[int, int, str]]]:
+    """Runs of name-shaped words separated by single spaces (punctuation or a line break ends a run)."""
+    runs: list[list[tuple[int, int, str]]] = []
+    current: list[tuple[int, int, str]] = []
+    for m in re.finditer(r"\S+", ctx.text[start:end]):
+        token = m.group()
+        a = start + m.start()
+        core = token.rstrip(",.;:")
+        word_ok = bool(_WORD.fullmatch(core) or _INITIAL.fullmatch(core)) and not any(
+            e.label != "PERSON" for e in ctx.ents_in(a, a + len(core))
+        )
+        if current and (a - current[-1][1] != 1 or ctx.text[current[-1][1]] != " "):
+            runs.append(current)
+            current = []
+        if word_ok and not _stop(core):
+            current.append((a, a + len(core), core))
+            if core != token:  # "Bohman," ends the run
+                runs.append(current)
+                current = []
+        elif current:
+            runs.append(current)
+            current = []
+    if current:
+        runs.append(current)
+    return [r for r in runs if len(r) >= 2]
+
+
+def _stop(word: str) -> bool:
+    lex = lexicon()
+    return (
+        lex.is_role(word)
+        or P.match_label(word) is not None
+        or word.upper() in P.PARTY_LETTERS and len(word) > 1
+        or P.PERSON_STOP.match(word) is not None
+    )
+
+
+def _is_first(word: str) -> bool:
+    return lexicon().is_first(word)
+
+
+def segment(run: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
+    """Names in a run of words: first name(s) (or an initial), then surnames up to the next first name."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    n = len(run)
+    while i < n:
+        if not _is_first(run[i][2]):
+            i += 1
+            continue
+        j = i + 1
+        # a second first name or an initial, when a surname follows it (Ann Mari Engel, Lars I Karlsson)
+        while j < n - 1 and j - i < 2 and (_INITIAL.fullmatch(run[j][2]) or _is_first(run[j][2])) and not _is_first(run[j + 1][2]):
+            j += 1
+        k = j
+        while k < n and not _is_first(run[k][2]) and not _INITIAL.fullmatch(run[k][2]):
+            k += 1
+        if k == j:  # no surname: not a name of its own
+            i += 1
+            continue
+        out.append((run[i][0], run[k - 1][1]))
+        i = k
+    return out
+
+
+def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
+    """Re-cut the persons of the attendance ``ranges`` where names run together, and add missed ones."""
+    found: list[Mention] = []
+    for start, end in ranges:
+        for run in _runs(ctx, start, end):
+            if not ctx.persons_in(run[0][0], run[-1][1]) and not any(
+                p.start < run[-1][1] and run[0][0] < p.end for p in ctx.persons_in(start, end)
+            ):
+                continue  # the pipeline found no name here: the lexicon alone makes none
+            for a, b in segment(run):
+                found.append(Mention(a, b, "PERSON", ctx.text[a:b]))
+    if not found:
+        return
+    keep = [
+        e
+        for e in ctx.ents
+        if not (e.label == "PERSON" and any(f.start < e.end and e.start < f.end for f in found))
+        and not (e.label != "PERSON" and any(f.start <= e.start and e.end <= f.end for f in found))
+    ]
+    # a name of the pipeline that overlaps a found one but reaches further back keeps its own start
+    ctx.set_entities(keep + found)
