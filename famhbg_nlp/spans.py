@@ -16,7 +16,7 @@ pairwise, so a 2 MB document with tens of thousands of entities merges in well u
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Union
+from typing import Any, TypeVar, Union
 
 from spacy.tokens import Doc, Span
 from spacy.util import registry
@@ -27,6 +27,8 @@ from .defaults import MERGE_POLICIES
 Wins = Callable[[Span, Span], bool]
 #: What a component's ``policy`` setting may be: a built-in name, a registered name, or the function.
 Policy = Union[str, Wins]
+
+T = TypeVar("T")
 
 #: Built-in policy name -> its registered function name.
 REGISTERED: dict[str, str] = {name: f"famhbg_nlp.merge_{name}.v1" for name in MERGE_POLICIES}
@@ -79,6 +81,30 @@ def merge_policy(policy: Policy) -> Wins:
             "or the name of a function registered in spacy.util.registry.misc."
         ) from None
     return factory()
+
+
+def longest_first(
+    items: Iterable[T],
+    bounds: Callable[[T], tuple[int, int]],
+    *,
+    rank: Callable[[T], Any] | None = None,
+) -> list[T]:
+    """The items that do not overlap, in order of position: ranked by ``rank`` (default: the longest,
+    then the earliest), each kept unless it overlaps one kept before.
+
+    ``bounds`` gives an item's ``[start, end)`` in token or character positions. Linear: the
+    positions taken are marked in an array, so no item is compared with another.
+    """
+    ranked = sorted(items, key=rank or (lambda item: (bounds(item)[0] - bounds(item)[1], bounds(item)[0])))
+    taken = bytearray(max((bounds(item)[1] for item in ranked), default=0))
+    kept: list[tuple[int, T]] = []
+    for item in ranked:
+        start, end = bounds(item)
+        if taken.find(1, start, end) == -1:
+            taken[start:end] = b"\x01" * (end - start)
+            kept.append((start, item))
+    kept.sort(key=lambda pair: pair[0])
+    return [item for _, item in kept]
 
 
 def merge_ents(doc: Doc, spans: Iterable[Span], policy: Policy, *, entities: Iterable[Span] | None = None) -> list[Span]:
