@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST, DROP_UNVALUED
 from ...resources import read_tsv
-from ..base import RuleComponent
+from ..base import RuleComponent, doc_text
 from .patterns import AMOUNT_RE, WORD_BEFORE_RE, YEAR_RE
 from .value import Amount, amount_of_match, parse_amount
 
@@ -58,7 +58,7 @@ class AmountsComponent(RuleComponent):
     # ------------------------------------------------------------------ finding
 
     def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Amount | None]]:
-        text = doc.text
+        text = doc_text(doc)
         pos = 0
         while True:
             match = AMOUNT_RE.search(text, pos)

@@ -9,7 +9,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..base import RuleComponent
+from ..base import RuleComponent, doc_text
 from .meeting_date import NO_CONTEXT, DateContext, infer_date_context
 from .parse import Reference, Resolved, as_reference, find_dates, value_in
 from .value import DateValue
@@ -78,14 +78,15 @@ class DatesComponent(RuleComponent):
         elif doc._.meeting_date is not None:
             context = DateContext.of_date(doc._.meeting_date, doc._.meeting_date_source or "given")
         else:
-            context = self.date_context_of(doc.text, doc._.source_name) if doc.text else NO_CONTEXT
+            text = doc_text(doc)
+            context = self.date_context_of(text, doc._.source_name) if text else NO_CONTEXT
         doc._.meeting_date = context.date
         doc._.meeting_date_source = context.source
         doc._.meeting_year = context.year
         return super().__call__(doc, reference=context.resolves, **kwargs)
 
     def find(self, doc: Doc, reference: Resolved = None, **kwargs: Any) -> Iterator[tuple[Span, DateValue | None]]:
-        for match in find_dates(doc.text, reference, century_pivot=self.century_pivot):
+        for match in find_dates(doc_text(doc), reference, century_pivot=self.century_pivot):
             span = doc.char_span(match.start, match.end, label=self.label)
             if span is not None:  # a date glued to other text inside one token is left to the NER
                 yield span, match.value

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from ...defaults import CENTURY_PIVOT
+from ...spans import longest_first
 from . import patterns as p
 from .value import DateValue
 
@@ -284,14 +285,7 @@ class _Intervals:
 
 def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
     """Non-overlapping matches: longer wins, then earlier, then one with a value; in text order."""
-    ranked = sorted(found, key=lambda m: (-(m.end - m.start), m.start, m.value is None))
-    kept: list[DateMatch] = []
-    taken = _Intervals()
-    for match in ranked:
-        if not taken.overlaps(match.start, match.end):
-            kept.append(match)
-            taken.add_overlapping(match.start, match.end)
-    return sorted(kept, key=lambda m: m.start)
+    return longest_first(found, lambda m: (m.start, m.end), rank=lambda m: (-(m.end - m.start), m.start, m.value is None))
 
 
 def _with_year(match: DateMatch, reference: datetime.date | int) -> DateMatch:

@@ -20,7 +20,8 @@ from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
 from spacy.util import ensure_path
 
-from ..base import RuleComponent
+from ...spans import longest_first
+from ..base import RuleComponent, doc_text
 from .gazetteer import TABLE_FILES, Form, Gazetteer
 from .patterns import (
     CONJUNCTIONS,
@@ -68,7 +69,7 @@ class MunicipalitiesComponent(RuleComponent):
     def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Municipality]]:
         accepted: list[tuple[Span, Municipality]] = []
         strings = self.nlp.vocab.strings
-        text = doc.text  # built from the tokens on every access: read it once
+        text = doc_text(doc)
         for match_id, start, end in self.matcher(doc):
             form = self._forms[strings[match_id]]
             has_suffix = end < len(doc) and doc[end].lower_ in SUFFIXES
@@ -81,11 +82,9 @@ class MunicipalitiesComponent(RuleComponent):
                 continue
             span = Span(doc, start, end + 1 if has_suffix else end, label=self.label)
             accepted.append((span, form.municipality))
-        kept: list[tuple[Span, Municipality]] = []
-        for span, record in sorted(accepted, key=lambda item: (-len(item[0]), item[0].start)):
-            if all(span.end <= other.start or other.end <= span.start for other, _ in kept):
-                kept.append((span, record))
-        yield from sorted(kept, key=lambda item: item[0].start)
+        yield from longest_first(
+            accepted, lambda item: (item[0].start, item[0].end), rank=lambda item: (-len(item[0]), item[0].start)
+        )
 
     def value_of(self, span: Span, **kwargs: Any) -> Municipality | None:
         """The record of a MUNICIPALITY span proposed by the NER (``Helsingborgs Stads``), or ``None``."""
