@@ -29,10 +29,8 @@ import csv
 import datetime as dt
 import hashlib
 import json
-import os
 import re
 import sys
-import tempfile
 from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
@@ -376,11 +374,9 @@ def serialize(records: list[dict[str, Any]]) -> str:
 
 
 def write_atomic(path: Path, content: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temp = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".tmp")
-    with os.fdopen(handle, "w", encoding="utf-8") as out:
-        out.write(content)
-    os.replace(temp, path)
+    from famhbg_nlp.io_utils import write_atomic as write  # the package's writer: atomic, with the umask
+
+    write(path, content)
 
 
 def stats_table(records: list[dict[str, Any]]) -> str:
