@@ -30,15 +30,16 @@ __all__ = [
 ]
 
 
-def corpus_files(path: str | Path, suffix: str, *, what: str = "") -> list[Path]:
+def corpus_files(path: str | Path, suffix: str, *, what: str = "", allow_empty: bool = False) -> list[Path]:
     """``path`` itself if it is a file, else the ``*<suffix>`` files of the directory, sorted by name.
 
-    ``what`` ends the message of an empty directory (`` of the Swedish NER corpus``).
+    A directory without such files is an error unless ``allow_empty``; ``what`` ends its
+    message (`` of the Swedish NER corpus``).
     """
     path = Path(path)
     if path.is_dir():
         files = sorted(p for p in path.glob(f"*{suffix}") if p.is_file())
-        if not files:
+        if not files and not allow_empty:
             raise CorpusError(f"the directory has no *{suffix} files{what}", path=path)
         return files
     if not path.exists():

@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from ..protocol.model import Decision, Item, Participant, Protocol
+from .io import corpus_files
 from .records import CorpusError
 
 #: Directory of the structure gold beside a corpus directory.
@@ -134,10 +135,8 @@ def structure_dir(corpus: str | Path) -> Path:
 
 def read_structure_gold(path: str | Path) -> dict[str, StructureGold]:
     """Every ``*.json`` of ``path`` (a directory, or one file) by document id; raises :class:`CorpusError`."""
-    path = Path(path)
-    files = sorted(path.glob("*.json")) if path.is_dir() else [path]
     gold: dict[str, StructureGold] = {}
-    for file in files:
+    for file in corpus_files(path, ".json", allow_empty=True):
         try:
             entry = StructureGold.from_dict(json.loads(file.read_text(encoding="utf-8")))
         except (OSError, json.JSONDecodeError, KeyError, TypeError, ValueError) as error:
