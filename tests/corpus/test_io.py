@@ -6,7 +6,7 @@ import os
 import pytest
 
 from famhbg_nlp.corpus import CorpusError, read_records, write_records
-from famhbg_nlp.corpus.io import atomic_dir, atomic_file, iter_jsonl
+from famhbg_nlp.corpus.io import atomic_dir, atomic_file, corpus_files, iter_jsonl
 
 
 def _line(doc_id="a", text="Palle Lundberg", spans=None):
@@ -34,6 +34,32 @@ def test_empty_directory_and_missing_path(tmp_path):
         read_records(tmp_path)
     with pytest.raises(CorpusError, match="no such file"):
         read_records(tmp_path / "missing.jsonl")
+
+
+
+@pytest.mark.parametrize(
+    "name,kwargs,expected",
+    [
+        pytest.param("d", {}, ["a.conll", "b.conll"], id="directory-sorted-suffix-only"),
+        pytest.param("d/b.conll", {}, ["b.conll"], id="file"),
+        pytest.param("d/notes.txt", {}, ["notes.txt"], id="a-named-file-of-any-suffix"),
+        pytest.param("empty", {}, "no \\*.conll files of the test corpus", id="empty-directory"),
+        pytest.param("empty", {"allow_empty": True}, [], id="empty-directory-allowed"),
+        pytest.param("missing", {}, "no such file or directory", id="missing"),
+    ],
+)
+def test_corpus_files(tmp_path, name, kwargs, expected):
+    (tmp_path / "d").mkdir()
+    (tmp_path / "empty").mkdir()
+    for file in ("b.conll", "a.conll", "notes.txt"):
+        (tmp_path / "d" / file).write_text("x", encoding="utf-8")
+    (tmp_path / "d" / "dir.conll").mkdir()
+    if isinstance(expected, str):
+        with pytest.raises(CorpusError, match=expected):
+            corpus_files(tmp_path / name, ".conll", what=" of the test corpus", **kwargs)
+    else:
+        found = corpus_files(tmp_path / name, ".conll", what=" of the test corpus", **kwargs)
+        assert [p.name for p in found] == expected
 
 
 BAD_LINES = [

@@ -3,7 +3,7 @@
 import pytest
 
 from famhbg_nlp.corpus import CorpusError, iob_names, record_to_doc
-from famhbg_nlp.corpus.iob import align_tokens, decode_tags, doc_tokens, sentence_breaks
+from famhbg_nlp.corpus.iob import align_tokens, decode_tags, doc_tokens, join_tokens, sentence_breaks
 
 TOKENS = ["Palle", "Lundberg", "och", "Lena", "i", "Region", "Skåne", "."]
 TEXT = "Palle Lundberg och Lena i Region Skåne ."
@@ -102,3 +102,18 @@ def test_sentence_breaks_never_inside_an_entity(nlp, tricky):
     assert all(not tokens[i][1].startswith("I-") for i in breaks)
     starts = [tokens[i][0] for i in breaks]
     assert "Närvarande" in starts and "Styrelsemötet" in starts and "Sjövall" not in starts
+
+
+@pytest.mark.parametrize(
+    "sentences,text,offsets",
+    [
+        pytest.param([], "", [], id="nothing"),
+        pytest.param([["Anna", "Berg"]], "Anna Berg", [[(0, 4), (5, 9)]], id="one-sentence"),
+        pytest.param([["Hej", "."], ["Bjuv"]], "Hej .\nBjuv", [[(0, 3), (4, 5)], [(6, 10)]], id="two-sentences"),
+        pytest.param([[], ["x"]], "\nx", [[], [(1, 2)]], id="empty-sentence"),
+    ],
+)
+def test_join_tokens(sentences, text, offsets):
+    assert join_tokens(sentences) == (text, offsets)
+    for sentence, found in zip(sentences, offsets):
+        assert [text[start:end] for start, end in found] == sentence
