@@ -39,10 +39,6 @@ def capitalize(pieces: Pieces) -> Pieces:
     return [Piece(first.text[0].upper() + first.text[1:]), *pieces[1:]]
 
 
-def text_of(pieces: Iterable[Piece]) -> str:
-    return "".join(piece.text for piece in pieces)
-
-
 class TextBuilder:
     """Accumulates text and the spans of labelled pieces (offsets taken while appending)."""
 
