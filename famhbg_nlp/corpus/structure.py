@@ -214,7 +214,7 @@ class StructureScores:
         }
 
 
-#: The structure targets of the project (issue 12): metric path -> minimum.
+#: The structure targets of the project: metric path -> minimum.
 STRUCTURE_TARGETS = {
     ("attendees", "f1"): 0.95,
     ("absent", "f1"): 0.90,
