@@ -20,6 +20,7 @@ from typing import Any
 
 from .document import Document, TextBuilder
 from .errors import ReadError
+from .text import normalise
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
@@ -153,6 +154,7 @@ def _paragraph_text(paragraph: Any) -> tuple[str, list[int]]:
                     segments.append([piece, struck])
     out = []
     shift = 0
+    segments = [[normalise(text)[0], struck] for text, struck in segments]  # soft hyphens, controls
     for text, struck in segments:
         core = text.strip()
         if struck and core:

@@ -52,6 +52,7 @@ def page_segments(textpage: object) -> list[Segment]:
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     angle_of = pdfium_c.FPDFText_GetCharAngle
     weight_of = pdfium_c.FPDFText_GetFontWeight
+    font_name = ctypes.create_string_buffer(128)
     segments: list[Segment] = []
     chars: list[str] = []
     x0 = y0 = x1 = y1 = h = 0.0
@@ -98,11 +99,28 @@ def page_segments(textpage: object) -> list[Segment]:
         chars = [ch]
         x0, y0, x1, y1, h = left, bottom, right, top, height
         rotated = turned
-        bold = weight_of(raw, i) >= BOLD_WEIGHT
+        bold = _bold(raw, i, weight_of, font_name)
         space = False
     if chars:
         segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
     return segments
+
+
+#: Font names of bold faces (``ABCDEF+LiberationSans-Bold``, ``Arial,Bold``, ``Calibri-Semibold``).
+_BOLD_NAMES = ("bold", "black", "heavy", "semibold", "demi")
+
+
+def _bold(raw: object, index: int, weight_of: object, buffer: ctypes.Array) -> bool:
+    """Whether the character's font is bold: by its weight, else by its name (subset fonts often
+    have no weight)."""
+    import pypdfium2.raw as pdfium_c
+
+    if weight_of(raw, index) >= BOLD_WEIGHT:  # type: ignore[operator]
+        return True
+    flags = ctypes.c_int()
+    size = pdfium_c.FPDFText_GetFontInfo(raw, index, buffer, len(buffer), ctypes.byref(flags))
+    name = buffer.value.decode("latin-1", "replace").lower() if 0 < size <= len(buffer) else ""
+    return any(word in name for word in _BOLD_NAMES)
 
 
 def _image_share(page: object) -> float:

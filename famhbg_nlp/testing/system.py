@@ -328,3 +328,10 @@ def write_system_pdf(
     options = {"columns": columns, "stamp": stamp, "scan": scan, "esign": esign}
     first = _Writer(minutes, **options).write(path)  # type: ignore[arg-type]
     return _Writer(minutes, total=first.pages, **options).write(path)  # type: ignore[arg-type]
+
+
+def esignature_pdf(minutes: Minutes) -> bytes:
+    """The e-signing service's verification page for ``minutes``, as a one-page PDF."""
+    writer = _Writer(minutes, columns=1, stamp=False, scan=False, esign=True)
+    writer.esignature()
+    return bytes(writer.pdf.output())
