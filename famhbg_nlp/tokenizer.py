@@ -29,20 +29,36 @@ PREFIXES = (
     # a sign before a number is not part of an amount: "-300 tkr" -> "-" "300" "tkr", "+11,5" -> "+" "11,5"
     r"[-−–+](?=[0-9])",
 )
+
+
+def _after_words(words: tuple[str, ...], then: str) -> str:
+    """The literal ``then`` right after one of ``words`` (case-insensitive), as one pattern.
+
+    The literal comes first and the words are checked behind it (a look-behind per word length,
+    as a look-behind must have a fixed width): the regex engine, which tries every alternative
+    at every position of every new word, fails at once wherever ``then`` is not. One look-behind
+    per word, tried first, made the tokenizer 10-20% slower than spaCy's own Swedish one.
+    """
+    lengths = sorted({len(word) for word in words})
+    behind = "|".join(
+        rf"(?<=\b(?:{'|'.join(word for word in words if len(word) == n)}){then})" for n in lengths
+    )
+    return rf"(?i:{then}(?:{behind}))"
+
+
 SUFFIXES = (
     r"~~",
-    # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it);
-    # one fixed-width look-behind per word
-    *(rf"(?i:(?<=\b{word})\.)" for word in UNITS + MONTH_ABBREVIATIONS),
+    # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it)
+    _after_words(UNITS + MONTH_ABBREVIATIONS, r"\."),
 )
 INFIXES = (
     # "1500tkr" -> "1500" "tkr"
     rf"(?i:(?<=[0-9])(?=(?:{_UNIT_ALT})\b))",
     # "kr/invånare", "tkr/år" -> "kr" "/" ...
-    *(rf"(?i:(?<=\b{unit})/)" for unit in UNITS),
+    _after_words(UNITS, "/"),
     r"~~",
     # "25:-/år" -> "25:-" "/" "år"
-    r"(?<=[:,]-)/",
+    r"/(?<=[:,]-/)",
 )
 
 
