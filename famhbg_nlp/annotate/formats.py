@@ -247,11 +247,16 @@ def _read_tasks(
     return numbered, problems, partial
 
 
+def _object(value: Any) -> dict[str, Any]:
+    """``value`` if it is a JSON object, else an empty one."""
+    return value if isinstance(value, dict) else {}
+
+
 def _guess_id(task: Any) -> str | None:
     if not isinstance(task, dict):
         return None
-    data = task.get("data") if isinstance(task.get("data"), dict) else {}
-    meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+    data = _object(task.get("data"))
+    meta = _object(task.get("meta"))
     for candidate in (
         data.get("doc_id"),
         task.get("doc_id"),
@@ -374,7 +379,7 @@ def _doccano_task(task: dict[str, Any]) -> Record:
                 spans.problem(f"label {item!r} is not [start, end, LABEL]")
                 continue
             spans.add(*item)
-    meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
+    meta = _object(task.get("meta"))
     return spans.record(_doc_id(text, task.get("doc_id"), meta.get("doc_id"), task.get("id")), meta)
 
 

@@ -98,8 +98,8 @@ def write_hf(splits: Mapping[str, Sequence[Record]], path: str | Path, nlp: Lang
 
 def _tag_names(dataset) -> list[str] | None:
     feature = dataset.features.get("ner_tags")
-    inner = getattr(feature, "feature", None)
-    return list(inner.names) if hasattr(inner, "names") else None
+    names = getattr(getattr(feature, "feature", None), "names", None)
+    return None if names is None else list(names)
 
 
 def read_hf(
@@ -170,7 +170,7 @@ def _row_record(row: Mapping[str, Any], doc_id: str, names: list[str] | None, la
             offsets = align_tokens(text, tokens)
         except CorpusError:
             offsets = None  # a text that is not the tokens': rebuild it from them
-    if offsets is None:
+    if text is None or offsets is None:
         text, (offsets,) = join_tokens([tokens])
     entities = decode_tags(tags, offsets, label_map=label_map)
     return Record(id=doc_id, text=text, meta=meta, spans=[SpanRecord(s, e, label) for s, e, label in entities])

@@ -194,7 +194,7 @@ class StructureScores:
         }
         for key, ok in checks.items():
             self.exact[key].append(ok)
-        predicted = {}
+        predicted: dict[str | None, int] = {}
         for item in pred.items:
             predicted.setdefault(item.number, len(item.decisions))
         for number, count in gold.items:

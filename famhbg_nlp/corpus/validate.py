@@ -95,9 +95,9 @@ def scheme_problems(record: Record, doc: Doc) -> list[Problem]:
         elif doc.char_span(span.start, span.end, alignment_mode="strict") is None:
             near = [t.text for t in doc if t.idx < span.end and t.idx + len(t) > span.start]
             problems.append(_span_problem(record, span, f"does not align to the project tokenizer's tokens {near}"))
-        reason = value_problem(span.label, span.value)
-        if reason:
-            problems.append(_span_problem(record, span, reason))
+        wrong_value = value_problem(span.label, span.value)
+        if wrong_value:
+            problems.append(_span_problem(record, span, wrong_value))
     meeting_date = record.meta.get("meeting_date")
     if meeting_date is not None and parse_iso_date(meeting_date) is None:
         problems.append(
@@ -236,7 +236,7 @@ def validate_records(
         doc = nlp.make_doc(record.text)
         scheme = scheme_problems(record, doc)
         found += scheme
-        if rules:
+        if rules and rules_nlp is not None:
             found += rules_problems(record, rules_nlp)
         problems += [_locate(p, path, line) for p in found]
     return problems

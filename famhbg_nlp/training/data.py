@@ -83,15 +83,15 @@ def complete_with_rules(records: Iterable, *, annotated: Sequence[str], rules: L
     from ..pipeline import rules_pipeline
 
     rules = rules_pipeline() if rules is None else rules
-    annotated = set(annotated)
+    gold_labels = set(annotated)
     records = list(records)
     out = []
     for record, doc in zip(records, rules.pipe(r.text for r in records)):
-        gold = [span for span in record.spans if span.label in annotated]
+        gold = [span for span in record.spans if span.label in gold_labels]
         silver = [
             SpanRecord(ent.start_char, ent.end_char, ent.label_, ent._.value)
             for ent in doc.ents
-            if ent.label_ not in annotated
+            if ent.label_ not in gold_labels
             and not any(ent.start_char < g.end and g.start < ent.end_char for g in gold)
         ]
         spans = sorted(gold + silver, key=lambda s: s.start)
