@@ -85,7 +85,7 @@ def _read_extra(paths: list[Path] | None, labels: str | None, limit: int | None,
 
 def _labels(value: str | None) -> tuple[str, ...]:
     if not value:
-        return LABELS
+        return tuple(LABELS)
     labels = tuple(label.strip().upper() for label in value.split(",") if label.strip())
     unknown = [label for label in labels if label not in LABELS]
     if unknown:
