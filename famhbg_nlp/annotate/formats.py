@@ -33,7 +33,6 @@ READ_FORMATS = ("label-studio", "doccano", "prodigy")
 FORMATS = WRITE_FORMATS
 
 
-
 def label_studio_config() -> str:
     """Label Studio labeling interface for the registered labels (Settings > Labeling Interface > Code)."""
     return (
