@@ -88,6 +88,34 @@ def blocks(ctx: Context, cover: list[Line]) -> list[Block]:
     return out
 
 
+#: A party after a name, possibly after its role (``Anna Ek (S)``, ``Anna Ek, ordförande (S)``).
+_PARTY_AFTER = re.compile(r"^[\s,]*(?:[^\s()][^()]{0,30}?\s*)?\(\s*[A-ZÅÄÖa-zåäö-]{1,4}\s*\)")
+
+
+def unlabelled(ctx: Context, cover: list[Line], found: list[Block]) -> Block | None:
+    """Names with party letters on the cover under no label (the label lost in the export,
+    ``... kl. 13.00 ande Anna Ek (M) Per Berg (C) ...``): the decision-makers."""
+    taken = [r for b in found for r in b.ranges]
+    ranges: list[tuple[int, int]] = []
+    count = 0
+    for ln in cover:
+        if ln.kind not in (LineKind.TEXT, LineKind.FIELD) or ln.blank:
+            continue
+        if ln.kind == LineKind.FIELD and ln.info.target not in ("place_time", "place", "time", "date", "body"):
+            continue
+        start, end = (ln.content_start, ln.content_end) if ln.kind == LineKind.TEXT else (ln.info.rest or (0, 0))
+        if any(a <= start < b for a, b in taken):
+            continue
+        marked = [p for p in ctx.persons_in(start, end) if _PARTY_AFTER.match(ctx.text[p.end : end])]
+        if not marked:
+            continue
+        ranges.append((marked[0].start, end))
+        count += len(marked)
+    if count < 3:
+        return None
+    return Block("attendees", None, ranges, line=-1)
+
+
 def _next_label(ctx: Context, cover: list[Line], i: int) -> Line | None:
     """The next content line if it is a label (the label at ``i`` has no value of its own)."""
     for ln in cover[i + 1 :]:
@@ -222,17 +250,26 @@ def read(ctx: Context, found: list[Block]) -> Attendance:
     for block in found:
         if not block.ranges:
             continue
-        start, end = block.ranges[0][0], block.ranges[-1][1]
-        excepted = _excepted(ctx, start, end)
-        for person, part in participants(ctx, start, end, block.role, replaced):
-            if person.start in replaced or person.start in excepted or ctx.struck(person):
-                bucket = out.absent
-            else:
-                bucket = getattr(out, block.target)
-            if all(p.name != part.name for p in bucket):  # a name listed twice counts once
-                bucket.append(part)
-    present = {p.name for p in out.attendees}
-    out.absent = [p for p in out.absent if p.name not in present]
+        for start, end in _spans(ctx, block.ranges):
+            excepted = _excepted(ctx, start, end)
+            for person, part in participants(ctx, start, end, block.role, replaced):
+                if person.start in replaced or person.start in excepted or ctx.struck(person):
+                    bucket = out.absent
+                else:
+                    bucket = getattr(out, block.target)
+                if all(p.name != part.name for p in bucket):  # a name listed twice counts once
+                    bucket.append(part)
+    return out
+
+
+def _spans(ctx: Context, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The ranges of a block joined where only white space lies between them."""
+    out: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if out and not ctx.text[out[-1][1] : a].strip():
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
     return out
 
 

@@ -92,7 +92,12 @@ def find_cuts(ctx: Context, lines: list[Line], paragraphs: tuple[int, int] | Non
         if paragraphs is not None:
             for m in re.finditer(r"(?<=\s)(\d{1,4})(?=\s+(?:Dnr\b|[A-ZÅÄÖ][a-zåäö]))", ln.text):
                 n = int(m.group(1))
-                if paragraphs[0] <= n <= paragraphs[1] and expected is not None and n >= expected:
+                if (
+                    paragraphs[0] <= n <= paragraphs[1]
+                    and expected is not None
+                    and n >= expected
+                    and not _in_a_list(ctx, ln, m.start(), m.end())
+                ):
                     before = ln.text[: m.start()].rstrip()
                     # not a count (``3 ärenden``), a date or a page reference (``sidan 4``)
                     if re.search(r"(?i)(?:sid(?:an|a)?|nr|§§?|kap\.?|och|till|-|–)$", before):
@@ -107,7 +112,8 @@ def find_cuts(ctx: Context, lines: list[Line], paragraphs: tuple[int, int] | Non
 def _in_a_list(ctx: Context, ln: Line, start: int, end: int) -> bool:
     """``Sven Ek (C), § 80, ordf § 71-79``, ``§ 80 Bernt Jons (C)``: a § of a list of names, no heading."""
     after = ln.doc_offset(end)
-    if any(p.start - after <= 2 for p in ctx.persons_in(after, after + 3)):
+    following = ctx.persons_in(after, after + 120)
+    if following and following[0].start - after <= 2:
         return True
     before = ctx.persons_in(ln.content_start, ln.doc_offset(start))
     return bool(before) and re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^.!?]{0,40})", ctx.text[before[-1].end : ln.doc_offset(start)]) is not None

@@ -129,6 +129,7 @@ def _organ_only(value: str) -> str:
 
 def _organ_line(t: str) -> str | None:
     """A short line naming an organ (``Kommunstyrelsen``, ``Barn- och utbildningsnämnden SAMMANTRÄDESPROTOKOLL``)."""
+    t = re.sub(r"(?i)^(?:sammanträdes|möte?s)?protokoll\s+", "", t).strip()
     t = re.sub(r"(?i)\s*(?:sammanträdes|möte?s)?protokoll\b.*$", "", t).strip()
     t = re.sub(r"\s+\d{4}-\d{2}-\d{2}.*$", "", t).strip()
     if not t or len(t.split()) > 5 or re.search(r"\d", t) or not t[:1].isupper():
@@ -200,11 +201,18 @@ def _place(ctx: Context, a: int, b: int, time_match: re.Match[str] | None) -> st
     if time_match:
         for i in range(time_match.start(), time_match.end()):
             mask[i] = True
-    after = "".join(" " if mask[i] else value[i] for i in range(time_match.end(), len(value))) if time_match else ""
-    candidate = _place_text(after) if time_match else None
-    if candidate is None:
-        first = mask.index(True) if True in mask else len(value)
-        candidate = _place_text(value[:first]) if first else None
+    first = mask.index(True) if True in mask else len(value)
+    before = _place_text(value[:first]) if first else None
+    after = None
+    if time_match:
+        rest = "".join(" " if mask[i] else value[i] for i in range(time_match.end(), len(value)))
+        rest = re.sub(r"(?i)\([^()]*(?:\d[.:]\d|ajourn|paus)[^()]*\)|,?\s*(?:med\s+)?ajournering.*$", " ", rest)
+        after = _place_text(rest)
+    # "... kl 08.30-12.00 på distans via Teams": a place after the time that says where it is
+    if after is not None and (before is None or re.match(r"(?i)(?:på|i|via)\s", rest.strip(" ,"))):
+        candidate = after
+    else:
+        candidate = before
     if candidate is None:
         candidate = _place_text("".join(" " if mask[i] else ch for i, ch in enumerate(value)))
     return candidate

@@ -6,8 +6,8 @@ for one or misses some. Inside an attendance list the shape is known: each name 
 two first names (or an initial) and one or more surnames. A run of capitalised words is cut
 into names where a first name follows a surname; the first names are the names
 component's lexicon (one vocabulary, :mod:`famhbg_nlp.pipes.names.lexicon`). A name the
-pipeline found and the lexicon cannot place (a first name it does not know) is kept, and a
-run of words where the pipeline found no name at all gives none.
+pipeline found and the lexicon cannot place (a first name it does not know) is kept; a run
+of words where the pipeline found no name gives only the names it found elsewhere in the document.
 """
 
 from __future__ import annotations
@@ -105,6 +105,17 @@ def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
                 continue  # the pipeline found no name here: the lexicon alone makes none
             for a, b in segment(run):
                 found.append(Mention(a, b, "PERSON", ctx.text[a:b]))
+    known = {p.text for p in ctx.persons if " " in p.text}
+    for start, end in ranges:
+        for run in _runs(ctx, start, end):
+            if ctx.persons_in(run[0][0], run[-1][1]) or any(
+                p.start < run[-1][1] and run[0][0] < p.end for p in ctx.persons_in(start, end)
+            ):
+                continue
+            # a name the pipeline found elsewhere in the document
+            for a, b in segment(run):
+                if ctx.text[a:b] in known:
+                    found.append(Mention(a, b, "PERSON", ctx.text[a:b]))
     if not found:
         return
     keep = [

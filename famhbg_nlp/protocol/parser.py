@@ -61,7 +61,10 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
 
     officers = cover.read_officers(ctx, ctx.lines, cover_end)
     cover_lines = [ln for ln in ctx.lines[:cover_end] if ln.kind != LineKind.TOC]
-    present = attendance.read(ctx, attendance.blocks(ctx, cover_lines))
+    blocks = attendance.blocks(ctx, cover_lines)
+    if (extra := attendance.unlabelled(ctx, cover_lines, blocks)) is not None:
+        blocks.insert(0, extra)
+    present = attendance.read(ctx, blocks)
     items.mark_titles(ctx, drafts)
     built = [items.build(ctx, d) for d in drafts]
     items.add_presenters_as_guests(drafts, present)
