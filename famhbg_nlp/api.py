@@ -65,8 +65,12 @@ def parse(
     *,
     nlp: Language | None = None,
     meeting_date: datetime.date | str | None = None,
+    ocr: bool = False,
 ) -> Protocol:
     """The protocol of the minutes in the file ``path`` (``.txt``, ``.pdf`` or ``.docx``).
+
+    ``ocr=True`` reads PDF pages without a text layer with Tesseract (the ``ocr`` extra); the
+    entities and items of a PDF carry the ``page`` they are on.
 
     ``nlp`` defaults to :func:`famhbg_nlp.load` (loaded once per process); ``meeting_date``
     (a ``date`` or an ISO string) overrides the one read from the document. Raises
@@ -97,10 +101,13 @@ def parse(
         raise IsADirectoryError(
             errno.EISDIR, "is a folder; parse reads one file (famhbg extract reads folders)", str(file)
         )
-    document = read_document(file)
+    document = read_document(file, ocr=ocr)
     for message in document.warnings:
         warnings.warn(message, ReadWarning, stacklevel=2)
-    return parse_text(document.text, nlp=nlp, meeting_date=meeting_date, path=str(file))
+    from .readers.pages import with_pages
+
+    protocol = parse_text(document.text, nlp=nlp, meeting_date=meeting_date, path=str(file))
+    return with_pages(protocol, document.page_map)
 
 
 def parse_text(

@@ -28,7 +28,7 @@ import signal
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -40,16 +40,25 @@ from .chunking import process
 from .corpus.io import atomic_file
 from .defaults import EXTRACT_BATCH_SIZE
 from .protocol import Protocol, parse_doc
-from .readers import SUFFIXES, ReadError, read_document
+from .readers import SUFFIXES, Document, ReadError, read_document
+from .readers.pages import with_pages
 
 #: Columns of the CSV output, one row per entity.
 CSV_COLUMNS: tuple[str, ...] = ("path", "label", "text", "value", "start", "end", "item", "item_title")
 
 
 def entity_dicts(doc: Doc) -> list[dict[str, Any]]:
-    """The entities of ``doc`` in the scheme's span format, with text and JSON value."""
+    """The entities of ``doc`` in the scheme's span format, with text, JSON value and page (``None``:
+    a processed text has no pages; :func:`extract_files` sets them for PDFs)."""
     return [
-        {"start": ent.start_char, "end": ent.end_char, "label": ent.label_, "text": ent.text, "value": ent._.value}
+        {
+            "start": ent.start_char,
+            "end": ent.end_char,
+            "label": ent.label_,
+            "text": ent.text,
+            "value": ent._.value,
+            "page": None,
+        }
         for ent in doc.ents
     ]
 
@@ -80,6 +89,7 @@ class Extraction:
     text: str
     protocol: Protocol
     warnings: tuple[str, ...] = ()
+    page_starts: tuple[int, ...] = ()  # offset where each page of a PDF starts (HTML page breaks)
 
 
 @dataclass(frozen=True)
@@ -175,13 +185,15 @@ def extract_files(
     n_process: int = 1,
     batch_size: int = EXTRACT_BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
+    ocr: bool = False,
 ) -> Iterator[Result]:
     """Read, process and parse every file of ``paths``; yield one result per file, in order.
 
     ``nlp`` is the pipeline to use (else ``model`` is loaded, else the shipped one). With
     ``n_process > 1`` the work is spread over that many worker processes, each loading the
     pipeline (``nlp`` is saved to a temporary folder for them). ``progress`` is called with
-    the number of files finished after each batch.
+    the number of files finished after each batch. ``ocr`` reads PDF pages without a text
+    layer with Tesseract (see :func:`famhbg_nlp.readers.read_document`).
     """
     sources = [p if isinstance(p, Source) else Source(str(p), str(p)) for p in paths]
     if n_process <= 1 or len(sources) <= 1:
@@ -190,7 +202,7 @@ def extract_files(
 
             nlp = load(model)
         for batch in _chunks(sources, batch_size):
-            results = _process_batch(batch, nlp)
+            results = _process_batch(batch, nlp, ocr=ocr)
             yield from results
             if progress is not None:
                 progress(len(results))
@@ -203,7 +215,7 @@ def extract_files(
         # small enough tasks that every worker gets some
         batches = _chunks(sources, min(batch_size, -(-len(sources) // n_process)))
         workers = min(n_process, len(batches))
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model,))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model, ocr))
         try:
             for plain in pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches]):
                 results = [_from_plain(p) for p in plain]
@@ -231,32 +243,40 @@ def _chunks(items: list[Source], size: int) -> list[list[Source]]:
     return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def read_source(source: Source) -> tuple[str, tuple[str, ...]]:
+def read_source(source: Source, *, ocr: bool = False) -> tuple[str, tuple[str, ...]]:
     """The text of ``source`` and the reader's warnings, worded with the source's name."""
+    document = read_source_document(source, ocr=ocr)
+    return document.text, document.warnings
+
+
+def read_source_document(source: Source, *, ocr: bool = False) -> Document:
+    """The read document of ``source`` (text, page map), its warnings worded with the source's name."""
     try:
-        document = read_document(source.path)
+        document = read_document(source.path, ocr=ocr)
     except ReadError as err:
         raise ReadError(source.name, _renamed(err.reason, source)) from None
     except (OSError, UnicodeError, ValueError) as err:  # a reader that let one through
         raise ReadError(source.name, f"{type(err).__name__}: {_renamed(str(err), source)}") from None
-    return document.text, tuple(_renamed(w, source) for w in document.warnings)
+    return replace(document, warnings=tuple(_renamed(w, source) for w in document.warnings))
 
 
 def _renamed(message: str, source: Source) -> str:
     return message.replace(source.path, source.name) if source.path != source.name else message
 
 
-def _process_batch(batch: Sequence[Source], nlp: Language) -> list[Result]:
+def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False) -> list[Result]:
     """Read, process and parse one batch; a failing file becomes a :class:`Failure`."""
     slots: list[Result | None] = [None] * len(batch)
     texts: list[tuple[str, int]] = []
     warnings: dict[int, tuple[str, ...]] = {}
+    documents: dict[int, Document] = {}
     for i, source in enumerate(batch):
         if not os.path.lexists(source.path):
             slots[i] = Failure(source.name, "not found")
             continue
         try:
-            text, warnings[i] = read_source(source)
+            documents[i] = read_source_document(source, ocr=ocr)
+            text, warnings[i] = documents[i].text, documents[i].warnings
         except ReadError as err:
             slots[i] = Failure(source.name, f"cannot read: {err.reason}")
             continue
@@ -274,22 +294,26 @@ def _process_batch(batch: Sequence[Source], nlp: Language) -> list[Result]:
             except Exception as err:
                 slots[i] = Failure(batch[i].name, f"pipeline failed: {type(err).__name__}: {err}")
     for doc, i in docs:
+        page_map = documents[i].page_map
         try:
-            protocol = parse_doc(doc, batch[i].name)
+            protocol = with_pages(parse_doc(doc, batch[i].name), page_map)
         except Exception as err:
             slots[i] = Failure(batch[i].name, f"cannot parse the protocol structure: {type(err).__name__}: {err}")
             continue
-        slots[i] = Extraction(batch[i].name, doc.text, protocol, warnings.get(i, ()))
+        starts = () if page_map is None else page_map.starts
+        slots[i] = Extraction(batch[i].name, doc.text, protocol, warnings.get(i, ()), starts)
     return [s for s in slots if s is not None]
 
 
 # --- worker processes -------------------------------------------------------------------------
 
 _WORKER_NLP: Language | None = None
+_WORKER_OCR = False
 
 
-def _init_worker(model: str | None) -> None:
-    global _WORKER_NLP
+def _init_worker(model: str | None, ocr: bool = False) -> None:
+    global _WORKER_NLP, _WORKER_OCR
+    _WORKER_OCR = ocr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the workers
     from .pipeline import load
 
@@ -298,7 +322,7 @@ def _init_worker(model: str | None) -> None:
 
 def _worker_batch(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
     assert _WORKER_NLP is not None, "worker not initialised"
-    return [_to_plain(r) for r in _process_batch([Source(*item) for item in items], _WORKER_NLP)]
+    return [_to_plain(r) for r in _process_batch([Source(*item) for item in items], _WORKER_NLP, ocr=_WORKER_OCR)]
 
 
 def _to_plain(result: Result) -> dict[str, Any]:
@@ -310,13 +334,20 @@ def _to_plain(result: Result) -> dict[str, Any]:
         "text": result.text,
         "protocol": result.protocol.to_dict(),
         "warnings": list(result.warnings),
+        "page_starts": list(result.page_starts),
     }
 
 
 def _from_plain(data: dict[str, Any]) -> Result:
     if data["failure"]:
         return Failure(data["path"], data["reason"])
-    return Extraction(data["path"], data["text"], Protocol.from_dict(data["protocol"]), tuple(data["warnings"]))
+    return Extraction(
+        data["path"],
+        data["text"],
+        Protocol.from_dict(data["protocol"]),
+        tuple(data["warnings"]),
+        tuple(data.get("page_starts", ())),
+    )
 
 
 # --- output -----------------------------------------------------------------------------------

@@ -60,7 +60,7 @@ def _html_outputs(results: list[Extraction], folder: Path) -> dict[Path, str]:
         while name in used or name == "index.html":
             name, n = f"{stem}-{n}.html", n + 1
         used.add(name)
-        pages[folder / name] = render_page([(result.protocol, result.text)], title=result.path)
+        pages[folder / name] = render_page([(result.protocol, result.text, result.page_starts)], title=result.path)
         names.append((name, result.path))
     pages[folder / "index.html"] = render_index(names)
     return pages
@@ -74,7 +74,7 @@ def render(results: list[Extraction], format: Format) -> str:
     if format is Format.csv:
         return to_csv(protocols)
     if format is Format.html:
-        return render_page([(r.protocol, r.text) for r in results])
+        return render_page([(r.protocol, r.text, r.page_starts) for r in results])
     return to_json(protocols)
 
 
@@ -107,6 +107,15 @@ def extract(
     n_process: Annotated[int, typer.Option("--n-process", "-j", min=1, help="Worker processes.")] = 1,
     batch_size: Annotated[int, typer.Option(min=1, help="Documents per batch.")] = EXTRACT_BATCH_SIZE,
     quiet: QuietOption = False,
+    ocr: Annotated[
+        bool,
+        typer.Option(
+            "--ocr",
+            help="Read the pages of a PDF that have no text layer (scans) with Tesseract OCR in Swedish "
+            "(needs tesseract-ocr, tesseract-ocr-swe and the 'ocr' extra); without it such pages are named "
+            "in a warning.",
+        ),
+    ] = False,
 ) -> None:
     """Extract entities (with values) and the protocol structure of each document.
 
@@ -125,7 +134,7 @@ def extract(
         check_model(model)
     with tempfile.TemporaryDirectory(prefix="famhbg-stdin-") as spool_dir:
         try:
-            results, failures, total = _run(inputs, spool_dir, model, n_process, batch_size, quiet)
+            results, failures, total = _run(inputs, spool_dir, model, n_process, batch_size, quiet, ocr)
         except KeyboardInterrupt:
             typer.echo("\ninterrupted; nothing written.", err=True)
             raise typer.Exit(code=EXIT_INTERRUPTED) from None
@@ -151,7 +160,13 @@ def extract(
 
 
 def _run(
-    inputs: list[str], spool_dir: str, model: str | None, n_process: int, batch_size: int, quiet: bool
+    inputs: list[str],
+    spool_dir: str,
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    quiet: bool,
+    ocr: bool = False,
 ) -> tuple[list[Extraction], list[Failure], int]:
     """Resolve the inputs, then extract them; returns the results, the failures and the number of inputs."""
     stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
@@ -180,7 +195,7 @@ def _run(
     def run(progress: Callable[[int], None] | None = None) -> None:
         collect(
             extract_files(
-                sources, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size, progress=progress
+                sources, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size, progress=progress, ocr=ocr
             )
         )
 

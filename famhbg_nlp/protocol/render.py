@@ -35,6 +35,9 @@ mark.entity .label { font-size: .6em; font-weight: bold; text-transform: upperca
                      vertical-align: middle; }
 mark.entity .value { font-size: .65em; margin-left: .3rem; vertical-align: middle; font-family: monospace; }
 nav.toc a { margin-right: 1rem; }
+.page-break { display: block; margin: .8rem 0 .4rem; border-top: 2px dashed #bbb; color: #777; font-size: .75rem;
+              line-height: 1.4; text-align: right; }
+.page { color: #777; font-size: .8em; margin-left: .4rem; }
 """
 
 
@@ -57,16 +60,40 @@ def legend_html() -> str:
     return f'<div class="legend">{spans}</div>'
 
 
-def entities_html(text: str, entities: Iterable[Any]) -> str:
-    """``text`` escaped, with each entity (``start``/``end``/``label``/``value``) wrapped in a ``<mark>``."""
+def _page_break(page: int) -> str:
+    return f'<span class="page-break" data-page="{page}">page {page}</span>'
+
+
+def _text_html(text: str, start: int, end: int, breaks: list[tuple[int, int]]) -> str:
+    """``text[start:end]`` escaped, with a page break before each page that starts in it."""
+    out: list[str] = []
+    pos = start
+    while breaks and breaks[0][0] < end:
+        offset, page = breaks.pop(0)
+        offset = max(offset, pos)
+        out.append(escape(text[pos:offset]) + _page_break(page))
+        pos = offset
+    out.append(escape(text[pos:end]))
+    return "".join(out)
+
+
+def entities_html(text: str, entities: Iterable[Any], page_starts: Sequence[int] = ()) -> str:
+    """``text`` escaped, with each entity (``start``/``end``/``label``/``value``) wrapped in a ``<mark>``
+    and, given the offsets where the pages of the source file start, a page break before each page
+    (a page that starts inside an entity breaks before it; a page without text still shows)."""
+    breaks = [(offset, page) for page, offset in enumerate(page_starts, 1)] if len(page_starts) > 1 else []
     out: list[str] = []
     pos = 0
     for ent in sorted(entities, key=lambda e: e.start):
         if ent.start < pos:  # overlapping entities cannot be marked twice
             continue
-        out.append(escape(text[pos : ent.start]))
+        out.append(_text_html(text, pos, ent.start, breaks))
+        while breaks and breaks[0][0] < ent.end:  # a page starting inside the entity: break before it
+            out.append(_page_break(breaks.pop(0)[1]))
         value = _value_text(ent.value)
         title = f"{ent.label}: {value}" if value else ent.label
+        page = getattr(ent, "page", None)
+        title += f" (page {page})" if page is not None else ""
         value_html = f'<span class="value">= {escape(value)}</span>' if value else ""
         out.append(
             f'<mark class="entity" data-label="{escape(ent.label)}" data-value="{escape(value)}" '
@@ -74,7 +101,8 @@ def entities_html(text: str, entities: Iterable[Any]) -> str:
             f'<span class="label">{escape(ent.label)}</span>{value_html}</mark>'
         )
         pos = ent.end
-    out.append(escape(text[pos:]))
+    out.append(_text_html(text, pos, len(text), breaks))
+    out.extend(_page_break(page) for _, page in breaks)  # pages after the last text (a scan, a signature page)
     return "".join(out)
 
 
@@ -116,8 +144,9 @@ def summary_html(protocol: Protocol) -> str:
         if item.attachments:
             extra.append("Underlag: " + "; ".join(item.attachments))
         decisions = "".join(f'<li class="decision">{escape(d.text)}</li>' for d in item.decisions)
+        page = f'<span class="page">page {item.page}</span>' if getattr(item, "page", None) is not None else ""
         items.append(
-            f"<li><b>{escape(head)}</b>"
+            f"<li><b>{escape(head)}</b>{page}"
             + "".join(f"<br><small>{escape(e)}</small>" for e in extra)
             + (f"<ul>{decisions}</ul>" if decisions else "")
             + "</li>"
@@ -126,24 +155,29 @@ def summary_html(protocol: Protocol) -> str:
     return f'<dl class="summary">{summary}</dl>{items_html}'
 
 
-def document_html(protocol: Protocol, text: str, anchor: str) -> str:
+def document_html(protocol: Protocol, text: str, anchor: str, page_starts: Sequence[int] = ()) -> str:
     title = protocol.path or "(text)"
     return (
         f'<section class="document" id="{escape(anchor)}"><h2>{escape(title)}</h2>'
         f"{summary_html(protocol)}<h3>Text</h3>"
-        f'<div class="entities">{entities_html(text, protocol.entities)}</div></section>'
+        f'<div class="entities">{entities_html(text, protocol.entities, page_starts)}</div></section>'
     )
 
 
-def render_page(documents: Sequence[tuple[Protocol, str]], title: str = "famhbg-nlp") -> str:
-    """One HTML page for ``documents`` (pairs of protocol and the text it was parsed from)."""
+def render_page(
+    documents: Sequence[tuple[Protocol, str] | tuple[Protocol, str, Sequence[int]]], title: str = "famhbg-nlp"
+) -> str:
+    """One HTML page for ``documents``: pairs of protocol and the text it was parsed from, or
+    triples with the offsets where the source file's pages start (page breaks are shown)."""
     toc = ""
     if len(documents) > 1:
         links = "".join(
-            f'<a href="#doc-{k}">{escape(p.path or f"document {k}")}</a>' for k, (p, _) in enumerate(documents, 1)
+            f'<a href="#doc-{k}">{escape(d[0].path or f"document {k}")}</a>' for k, d in enumerate(documents, 1)
         )
         toc = f'<nav class="toc">{links}</nav>'
-    sections = "".join(document_html(p, text, f"doc-{k}") for k, (p, text) in enumerate(documents, 1))
+    sections = "".join(
+        document_html(d[0], d[1], f"doc-{k}", d[2] if len(d) > 2 else ()) for k, d in enumerate(documents, 1)
+    )
     return (
         '<!DOCTYPE html>\n<html lang="sv"><head><meta charset="utf-8">'
         f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>{escape(title)}</title>'
