@@ -51,9 +51,10 @@ CENTURY_PIVOT = 69
 MEETING_DATE_HEAD_CHARS = 400
 
 #: Order of the rule components in the default pipeline (after the trained NER).
-#: ``famhbg_names`` comes first so over-long PERSON spans (``Tomas Rikse Klippan``) are trimmed
-#: before the municipalities component compares span lengths.
-RULE_PIPES: tuple[str, ...] = ("famhbg_names", "famhbg_municipalities", "famhbg_amounts", "famhbg_dates")
+#: ``famhbg_orgs`` comes first so organisations the NER took for persons (``Malungs Elverk AB``)
+#: are ORG before the names component fixes the persons; ``famhbg_names`` then trims over-long
+#: PERSON spans (``Tomas Rikse Klippan``) before the municipalities component compares span lengths.
+RULE_PIPES: tuple[str, ...] = ("famhbg_orgs", "famhbg_names", "famhbg_municipalities", "famhbg_amounts", "famhbg_dates")
 
 
 # --- training and evaluation (famhbg_nlp.training) ---------------------------------------
@@ -135,6 +136,15 @@ EXTRACT_BATCH_SIZE = 8
 
 #: Background colour of each label in the HTML rendering (set in famhbg_nlp.labels).
 LABEL_COLORS = LabelMap(label_colors, "LABEL_COLORS")
+
+# --- organisations (famhbg_orgs) -------------------------------------------------------
+
+#: Drop ORG entities of the NER that no rule finds and that show no sign of being a name (one
+#: capitalised word opening a sentence, an internal body, a place before a property number).
+ORGS_DROP_UNSUPPORTED = True
+
+#: An acronym defined next to an organisation (``... AB (NÖVA)``) is ORG wherever it recurs.
+ORGS_ACRONYMS = True
 
 # --- names (famhbg_names) -------------------------------------------------------------
 

@@ -54,4 +54,18 @@ def load(path: str | Path | None = None) -> Language:
     if path is not None and path != SHIPPED:
         return spacy.load(path)
     shipped = shipped_model_path()
-    return spacy.load(shipped) if shipped is not None else rules_pipeline()
+    return with_rule_pipes(spacy.load(shipped)) if shipped is not None else rules_pipeline()
+
+
+def with_rule_pipes(nlp: Language) -> Language:
+    """Add the rule components of :data:`RULE_PIPES` that ``nlp`` lacks, in their order (a shipped
+    model trained before a component existed still runs every rule component)."""
+    for i, name in enumerate(RULE_PIPES):
+        if name in nlp.pipe_names:
+            continue
+        after = [n for n in RULE_PIPES[i + 1 :] if n in nlp.pipe_names]
+        if after:
+            nlp.add_pipe(name, before=after[0])
+        else:
+            nlp.add_pipe(name)
+    return nlp

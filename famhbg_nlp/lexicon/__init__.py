@@ -9,6 +9,7 @@ small typed, immutable values. Nothing is read at import.
 
 from __future__ import annotations
 
+from .organisations import ORG_WORD_KINDS, Organisation, OrgWord, org_words, organisations
 from .vocabulary import (
     MoneyUnit,
     Party,
@@ -21,7 +22,12 @@ from .vocabulary import (
 )
 
 __all__ = [
+    "ORG_WORD_KINDS",
     "MoneyUnit",
+    "OrgWord",
+    "Organisation",
+    "org_words",
+    "organisations",
     "Party",
     "money_units",
     "months",

@@ -1,0 +1,553 @@
+"""The organisations component: ORG spans from knowledge and from the form of a name.
+
+Runs after the trained NER and before the names component. It finds, in this order of strength:
+
+1. **known organisations** (:func:`famhbg_nlp.lexicon.organisations`): agencies, regions, county
+   boards, courts, universities, parties, unions, associations, companies, media, with their
+   acronyms, genitives (``Skatteverkets``, ``SKR:s``), names in capitals, and, for courts and
+   parties, the lower-case forms (``kammarrätten``, ``socialdemokraterna``);
+2. **names made organisations by their form** (``org_words.tsv``): a company or association form
+   after the name (``Boliden Mineral AB``, ``West Sweden ideell förening``) or before it
+   (``AB Familjebostäder``, ``Stiftelsen Jamtli``, ``Region Jönköping``, ``Länsstyrelsen i X län``),
+   a compound ending in an association's head (``Sjuhärads samordningsförbund``,
+   ``Naturskyddsföreningen``, ``Nykvarnspartiet``), a separate head word after a name (``Lunds
+   universitet``, ``Stockholms tingsrätt``, ``Hallands Nyheter``), sports-club letters (``Färjestads
+   BK``), an English organisation word (``... Refuge Network``);
+3. **names the text itself makes organisations**: an acronym defined next to an organisation
+   (``Nordöstra Vatten och Avlopp AB (NÖVA)``) and a company's name without its form (``Erastos``
+   after ``Erastos AB``), wherever they recur.
+
+Spans of internal bodies, units and venues (``Kommunstyrelsen``, ``Kostserviceenheten``,
+``Brännaskolan``) are never ORG. ORG spans found so replace the entities they overlap (a PERSON or
+MUNICIPALITY the NER put on ``Malungs Elverk AB``); the parts of a PERSON outside the organisation
+stay a PERSON (``Jonas Larsson Malung-Sälen Turism AB``). ORG entities of the NER that the rules do
+not find are kept only with some evidence of being a name (``drop_unsupported``, see
+:meth:`OrgsComponent.supported`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import srsly
+from spacy.language import Language
+from spacy.matcher import PhraseMatcher
+from spacy.tokens import Doc, Span, Token
+
+from ...extensions import register_extensions
+from ...lexicon import party_letters
+from ...spans import longest_first
+from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
+
+LABEL = "ORG"
+#: File written by :meth:`OrgsComponent.to_disk`.
+DISK_FILE = "patterns.json"
+#: Longest name (in tokens) before a form word or after a prefix word.
+MAX_NAME_TOKENS = 6
+#: Endings of common nouns that open headings and sentences of minutes (never the first word of a name).
+COMMON_ENDINGS: tuple[str, ...] = (
+    "ning", "ningar", "ningen", "ningarna", "else", "elser", "het", "heten", "tion", "tionen", "rapport",
+    "rapporten", "direktiv", "förslag", "yttrande", "avtal", "ansökan", "uppdrag", "beslut", "information",
+    "ordning", "plan", "planen", "policy", "program", "frågor", "ärende", "ärenden",
+)
+#: Direction words that open place names (``Södra Älvsborgs Räddningstjänstförbund``).
+DIRECTIONS: frozenset[str] = frozenset(
+    {"Norra", "Södra", "Östra", "Västra", "Mellersta", "Nordvästra", "Nordöstra", "Sydvästra", "Sydöstra", "Övre", "Nedre", "Stora", "Lilla"}
+)
+#: Separators that end a sentence (a name never crosses one; the next word is sentence-initial).
+SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "—", "|", "*", "#"})
+
+
+def _is_cap(token: Token) -> bool:
+    text = token.text
+    return bool(text) and (text[0].isupper() or text[0].isdigit() and any(c.isalpha() for c in text)) and not STOP.match(text)
+
+
+def _same_line(doc: Doc, i: int, j: int) -> bool:
+    """No line break between tokens ``i`` and ``j`` (``i < j``)."""
+    return all("\n" not in doc[k].whitespace_ and not (doc[k].is_space and "\n" in doc[k].text) for k in range(i, j))
+
+
+def sentence_initial(doc: Doc, i: int) -> bool:
+    """Is token ``i`` the first of a line or a sentence (after ``.``, ``:``, a bullet)?"""
+    k = i - 1
+    while k >= 0 and doc[k].is_space:
+        if "\n" in doc[k].text:
+            return True
+        k -= 1
+    if k < 0:
+        return True
+    prev = doc[k]
+    return "\n" in prev.whitespace_ or prev.text in SENTENCE_END or prev.text in ("(", "-", "\"", "”", "»")
+
+
+class OrgsComponent:
+    """Finds ORG spans (see the module docstring); keeps all of them in ``doc.spans[name]``."""
+
+    label = LABEL
+
+    def __init__(
+        self,
+        nlp: Language,
+        name: str = "famhbg_orgs",
+        *,
+        drop_unsupported: bool,
+        acronyms: bool,
+        patterns: OrgPatterns | None = None,
+    ) -> None:
+        register_extensions()
+        self.nlp = nlp
+        self.name = name
+        self.drop_unsupported = drop_unsupported
+        self.acronyms = acronyms
+        self.patterns = patterns if patterns is not None else OrgPatterns.packaged()
+        self._party_letters = party_letters()
+        self._known_tokens: set[int] = set()
+        self._build()
+
+    # -- knowledge ------------------------------------------------------------------------------
+
+    def _build(self) -> None:
+        """A case-sensitive phrase matcher over every written form of every known organisation."""
+        self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        self.ambiguous: set[str] = set()
+        forms: dict[str, set[str]] = {"ORG": set(), "ORG_AMBIGUOUS": set()}
+        for written, _kind, case in self.patterns.names:
+            key = "ORG_AMBIGUOUS" if case == "ambiguous" else "ORG"
+            variants = {written}
+            if written.isupper() or ACRONYM.match(written):
+                variants |= {f"{written}:s"}
+            else:
+                variants |= {self._genitive(written), written.upper()}
+                if case == "lower":
+                    lowered = written[0].lower() + written[1:]
+                    variants |= {lowered, self._genitive(lowered)}
+            forms[key] |= variants
+        for key, texts in forms.items():
+            self.matcher.add(key, [self.nlp.make_doc(text) for text in sorted(texts)])
+
+    @staticmethod
+    def _genitive(name: str) -> str:
+        return name if name[-1] in "sxzSXZ" else f"{name}s"
+
+    # -- pipeline -------------------------------------------------------------------------------
+
+    def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
+        found = self.find(doc)
+        doc.spans[self.name] = found
+        self.merge(doc, found)
+        return doc
+
+    def find(self, doc: Doc) -> list[Span]:
+        """Every ORG span the rules give, non-overlapping (longest first), in text order."""
+        known = self._known(doc)
+        self._known_tokens = {i for start, end in known for i in range(start, end)}
+        named = known + self._forms_before(doc)  # the name of the organisation is given
+        shaped = self._forms_after(doc) + self._heads(doc) + self._head_words(doc) + self._clubs(doc) + self._english(doc)
+        shaped = [c for c in shaped if not self._internal(doc, *c)]  # Kostserviceenheten, Brännaskolan
+        kept = longest_first(named + shaped, lambda c: c)
+        kept += self._recurring(doc, kept)
+        kept = longest_first(set(kept), lambda c: c)
+        return [Span(doc, start, end, label=self.label) for start, end in kept]
+
+    def _known(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        ambiguous = self.nlp.vocab.strings["ORG_AMBIGUOUS"]
+        for match_id, start, end in self.matcher(doc):
+            if match_id == ambiguous and not self._ambiguous_ok(doc, start, end):
+                continue
+            if end < len(doc) and doc[end - 1].whitespace_ == "" and doc[end].text in ("-", "‐"):
+                continue  # the first part of a compound (EU-stöd is no EU)
+            if end - start == 1 and (self._after_first_name(doc, start) or self._inside_person(doc, start)):
+                continue  # a surname that is also a company (Thom Ericsson, Anna Sandvik)
+            if self._spaced_capitals(doc, start, end):
+                continue  # letters of a spaced heading (PRO T OK OL L)
+            out.append((start, end))
+        return out
+
+    def _after_first_name(self, doc: Doc, i: int) -> bool:
+        """Token ``i`` is a surname after a name (``Thom Ericsson``, ``Erika Rydja Sandvik``)."""
+        prev = doc[i - 1] if i > 0 else None
+        names = self._names_lexicon()
+        if prev is None or not _same_line(doc, i - 1, i) or not _is_cap(prev) or ACRONYM.match(prev.text):
+            return False
+        if names.is_first(prev.text):
+            return True
+        # a known surname after another capitalised word (an unknown first name: Thom Ericsson)
+        return names.is_surname(doc[i].text) and prev.text.lower() not in FUNCTION_WORDS and not self._is_form_word(prev.text)
+
+    def _inside_person(self, doc: Doc, i: int) -> bool:
+        """A known surname inside a longer PERSON of the NER (``Anna Sandvik``)."""
+        if not self._names_lexicon().is_surname(doc[i].text):
+            return False
+        return any(e.label_ == "PERSON" and e.start <= i < e.end and e.end - e.start > 1 for e in doc.ents)
+
+    @staticmethod
+    def _spaced_capitals(doc: Doc, start: int, end: int) -> bool:
+        """A span in a heading written with spaced capitals (``PRO T OK OL L``)."""
+        near = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc)]
+        return doc[start].text.isupper() and any(t.text.isupper() and len(t.text) <= 2 and t.text.isalpha() for t in near)
+
+    @staticmethod
+    def _ambiguous_ok(doc: Doc, start: int, end: int) -> bool:
+        """A name that is also a common word (``Kommunal``, ``Vision``) counts inside a sentence only,
+        and not before a lower-case word it would describe (``Kommunal vuxenutbildning``)."""
+        if sentence_initial(doc, start):
+            return False
+        nxt = doc[end] if end < len(doc) else None
+        if nxt is None or not (nxt.text[:1].islower() and nxt.text.isalpha()):
+            return True
+        # a lower-case word after it: a verb (gäller, har) or a function word, not a noun it describes
+        return nxt.text in FUNCTION_WORDS or nxt.text in CONNECTORS or nxt.text.endswith("r")
+
+    def _name_left(self, doc: Doc, end: int, *, lowercase_next: bool) -> int:
+        """Start of the name that ends at ``end`` (exclusive): capitalised words, connectors between
+        them, one lower-case word right before the form (``Kiladalens utvecklings AB``). The chain
+        stops at punctuation, a line break, a role (``VD``), another form word (``... AB och X AB``),
+        and a common word opening the sentence (``Årsredovisning``, ``Återredovisningar av``)."""
+        start = end
+        j = end - 1
+        names = self._names_lexicon()
+        while j >= 0 and end - j <= MAX_NAME_TOKENS:
+            token = doc[j]
+            text = token.text
+            if token.is_space or not _same_line(doc, j, end) or STOP.match(text):
+                break
+            if self._is_form_word(text) or (names.is_role(text) and (text.isupper() or text[0].islower())):
+                break  # a role (VD, ordförande), another form (X AB och Y AB); Ek Konsult KB keeps Konsult
+            if j in self._known_tokens and j + 1 < end and doc[j + 1].text in CONNECTORS:
+                break  # a known organisation before a connector (Skatteverket och Y AB)
+            if _is_cap(token) or ACRONYM.match(text):
+                if text.lower() in FUNCTION_WORDS and sentence_initial(doc, j):
+                    break
+                if self._common_word(doc, token) and (
+                    (start < end and sentence_initial(doc, j)) or (j + 1 < end and doc[j + 1].text in CONNECTORS)
+                ):
+                    break  # Årsredovisning Sjuhärads ..., Återredovisningar av Malungshem AB
+                start = j
+            elif text in CONNECTORS and start < end:
+                pass  # kept only if a capitalised word comes before it
+            elif lowercase_next and j == end - 1 and text.isalpha():
+                pass
+            else:
+                break
+            j -= 1
+        return start
+
+    def _is_form_word(self, text: str) -> bool:
+        p = self.patterns
+        return any(text in (f[-1], f"{f[-1]}:s") for f in p.form_after if len(f) == 1) or text in p.form_before
+
+    def _common_word(self, doc: Doc, token: Token) -> bool:
+        """A capitalised word that is a common noun: written in lower case elsewhere in the document, or
+        ending like the nouns of minutes' headings (``-ning``, ``-ningar``, ``-rapport``)."""
+        low = token.text.lower()
+        if low.endswith(COMMON_ENDINGS):
+            return True
+        lowered = doc.user_data.get("famhbg_orgs_lower")
+        if lowered is None:
+            lowered = doc.user_data["famhbg_orgs_lower"] = {t.text for t in doc if t.text[:1].islower()}
+        return low in lowered
+
+    def _forms_after(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        forms = self.patterns.form_after
+        for i, token in enumerate(doc):
+            for form in forms:
+                n = len(form)
+                words = [t.text for t in doc[i : i + n]]
+                if len(words) < n:
+                    continue
+                last = words[-1]
+                if words[:-1] != list(form[:-1]) or last not in (form[-1], f"{form[-1]}:s", f"{form[-1]}s"):
+                    continue
+                if n > 1 and not _same_line(doc, i, i + n - 1):
+                    continue
+                start = self._name_left(doc, i, lowercase_next=True)
+                start = self._skip_person(doc, start, i)
+                while start < i and doc[start].text in CONNECTORS:
+                    start += 1
+                if start < i and any(_is_cap(t) for t in doc[start:i]):
+                    out.append((start, i + n))
+                break
+        return out
+
+    def _skip_person(self, doc: Doc, start: int, end: int) -> int:
+        """Move ``start`` past a person's name that opens the chain in a flattened table (``VD Jonas
+        Larsson Malung-Sälen Turism AB``, ``Lars Bälter Malungs Elverk AB``): known first name(s) and a
+        surname, or a known surname alone, before at least two more words or a name in the genitive.
+        A company named after a person (``Per Ek Bygg AB``) keeps the name: one word follows it."""
+        names = self._names_lexicon()
+        k = start
+        while k < end and _is_cap(doc[k]) and names.is_first(doc[k].text) and (k == start or not names.is_surname(doc[k].text)):
+            k += 1
+        if k == start:
+            surname_first = names.is_surname(doc[k].text) and not names.is_first(doc[k].text)
+            k = start + 1 if surname_first else start
+        elif k < end and _is_cap(doc[k]):
+            k += 1  # the surname, known or not
+        else:
+            return start
+        rest = [t for t in doc[k:end]]
+        if k == start or not rest or not _is_cap(rest[0]):
+            return start
+        if len(rest) >= 2 or rest[0].text.endswith("s"):
+            return k
+        return start
+
+    def _names_lexicon(self):
+        lexicon = getattr(self, "_names", None)
+        if lexicon is None:
+            from ..names.lexicon import NameLexicon
+
+            lexicon = self._names = NameLexicon.packaged()
+        return lexicon
+
+    def _name_right(self, doc: Doc, start: int, *, joins: tuple[str, ...], limit: int) -> int:
+        """End of the name that starts at ``start``: an optional join word (``i``, ``för``), then
+        capitalised words, connectors between them and ``län`` after a genitive."""
+        end = start
+        j = start
+        if j < len(doc) and doc[j].text in joins:
+            j += 1
+        if j >= len(doc) or not _is_cap(doc[j]):
+            return start  # the name starts with a capital (AB och VAMAS is no name)
+        names = self._names_lexicon()
+        while j < len(doc) and j - start < limit:
+            token = doc[j]
+            if token.is_space or not _same_line(doc, start - 1, j) or STOP.match(token.text):
+                break
+            if self._is_form_word(token.text) or self._names_lexicon().is_role(token.text):
+                break
+            if names.is_first(token.text) and j + 1 < len(doc) and _is_cap(doc[j + 1]) and (end > start or not joins):
+                break  # a person's name after the organisation's (Region Skåne Per Ek, Centerpartiet Mats Ek)
+            if _is_cap(token) and self._common_word(doc, token) and end > start:
+                break
+            if _is_cap(token) and token.text.lower() not in FUNCTION_WORDS:
+                end = j + 1
+            elif token.text == "län" and end == j and doc[j - 1].text.endswith("s"):
+                end = j + 1
+            elif token.text in CONNECTORS and end == j and j + 1 < len(doc) and _is_cap(doc[j + 1]):
+                pass
+            else:
+                break
+            j += 1
+        return end
+
+    def _forms_before(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        before = self.patterns.form_before
+        known = {written for written, _, _ in self.patterns.names}
+        for i, token in enumerate(doc):
+            joins = before.get(token.text)
+            if joins is None:
+                continue
+            if token.text in known and not (i + 1 < len(doc) and doc[i + 1].text in joins):
+                continue  # Polisen, Länsstyrelsen: a name of its own unless ``i``/``för`` follows
+            end = self._name_right(doc, i + 1, joins=joins, limit=4)
+            if end > i + 1 and not (end == i + 2 and doc[i + 1].text in joins):
+                out.append((i, end))
+        return out
+
+    def _heads(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        for i, token in enumerate(doc):
+            text = token.text
+            if not text[:1].isalpha():
+                continue
+            head = self.patterns.head_of(text)
+            if head is None:
+                continue
+            start = self._genitive_chain(doc, i)
+            if text[0].isupper():
+                if head in self.patterns.mid_heads and start == i and sentence_initial(doc, i):
+                    continue
+            elif start == i:
+                continue  # a lower-case compound names no one by itself (idrottsföreningen)
+            end = i + 1
+            if text[0].isupper() and text.lower().endswith(("et", "en", "an")) and i + 2 < len(doc):
+                if doc[i + 1].text == "i" and _is_cap(doc[i + 2]) and _same_line(doc, i, i + 2):
+                    end = i + 3  # Järnvägsmuseet i Landeryd
+                elif start == i:
+                    end = max(end, self._name_right(doc, i + 1, joins=(), limit=3))  # Brottsofferjouren Småland West
+            out.append((start, end))
+        return out
+
+    def _genitive_chain(self, doc: Doc, i: int) -> int:
+        """Start of the name in the genitive before token ``i`` (``Sjuhärads``, ``Södra Älvsborgs``,
+        ``Kalmar läns``, ``Sveriges``); ``i`` when there is none."""
+        j = i - 1
+        if j < 0 or not _same_line(doc, j, i):
+            return i
+        token = doc[j]
+        if token.text == "läns":
+            k = j - 1
+            if k >= 0 and _same_line(doc, k, i) and _is_cap(doc[k]) and doc[k].text.lower() not in FUNCTION_WORDS:
+                return self._direction_before(doc, k)
+            return i
+        if _is_cap(token) and token.text.endswith("s") and token.text.lower() not in FUNCTION_WORDS:
+            if sentence_initial(doc, j) and self._common_word(doc, token):
+                return i
+            return self._direction_before(doc, j)
+        return i
+
+    @staticmethod
+    def _direction_before(doc: Doc, j: int) -> int:
+        """``j``, or one earlier when a direction word opens the name (``Södra Älvsborgs``)."""
+        k = j - 1
+        if k >= 0 and _same_line(doc, k, j) and doc[k].text in DIRECTIONS:
+            return k
+        return j
+
+    def _head_words(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        words = self.patterns.head_words
+        heads = set(self.patterns.heads)
+        for i, token in enumerate(doc):
+            n = 0
+            text = token.text
+            bare = text[:-1] if text.endswith("s") else text
+            if text in words or bare in words or text.lower() in heads or bare.lower() in heads:
+                n = 1
+            else:
+                for seq in self.patterns.head_word_sequences:
+                    if tuple(t.text for t in doc[i : i + len(seq)]) == seq:
+                        n = len(seq)
+                        break
+            if not n or i == 0:
+                continue
+            prev = doc[i - 1]
+            if not _same_line(doc, i - 1, i) or not (_is_cap(prev) or prev.text == "läns"):
+                continue
+            start = self._genitive_chain(doc, i)
+            if start == i:
+                if token.text[0].isupper() or text.lower() in heads or bare.lower() in heads:
+                    continue  # Hallands Nyheter, Markaryds Folkhögskola: after a genitive only
+                start = i - 1  # Karolinska institutet
+                if prev.text.lower() in FUNCTION_WORDS or (sentence_initial(doc, start) and self._common_word(doc, prev)):
+                    continue
+            out.append((start, i + n))
+        return out
+
+    def _clubs(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        p = self.patterns
+        for i, token in enumerate(doc):
+            if token.text in p.club_after and i > 0 and _is_cap(doc[i - 1]) and _same_line(doc, i - 1, i):
+                if doc[i - 1].text.lower() not in FUNCTION_WORDS and not ACRONYM.match(doc[i - 1].text):
+                    start = i - 1
+                    if i > 1 and _is_cap(doc[i - 2]) and _same_line(doc, i - 2, i) and doc[i - 2].text.lower() not in FUNCTION_WORDS:
+                        start = i - 2
+                    out.append((start, i + 1))
+            elif token.text in p.club_before and i + 1 < len(doc) and _is_cap(doc[i + 1]) and _same_line(doc, i, i + 1):
+                if not ACRONYM.match(doc[i + 1].text):
+                    out.append((i, i + 2))
+        return out
+
+    def _english(self, doc: Doc) -> list[tuple[int, int]]:
+        out = []
+        for i, token in enumerate(doc):
+            if token.text in self.patterns.english_heads and i > 0:
+                start = self._name_left(doc, i, lowercase_next=False)
+                if start < i:
+                    out.append((start, i + 1))
+        return out
+
+    def _internal(self, doc: Doc, start: int, end: int) -> bool:
+        """A span whose last word names an internal body, unit, venue or plan."""
+        last = doc[end - 1].text
+        low = last.lower()
+        if low in self.patterns.heads or low.rstrip("s") in self.patterns.heads:
+            return False
+        return self.patterns.head_of(last) is None and self.patterns.is_internal(last)
+
+    # -- names the text makes organisations -------------------------------------------------------
+
+    def _recurring(self, doc: Doc, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+        """Acronyms defined next to an organisation (``... AB (NÖVA)``) and a company's name without its
+        form (``Erastos`` after ``Erastos AB``), everywhere in the document."""
+        aliases: set[tuple[str, ...]] = set()
+        ents = spans + [(e.start, e.end) for e in doc.ents if e.label_ == LABEL]
+        for start, end in ents:
+            if self.acronyms and end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+                acronym = doc[end + 1].text
+                if ACRONYM.match(acronym) and acronym not in self._party_letters:
+                    aliases.add((acronym,))
+            if self.acronyms and start >= 3 and doc[start - 1].text == "(" and doc[end].text == ")" if end < len(doc) else False:
+                pass
+            last = doc[end - 1].text
+            if end - start >= 2 and any(last in (f[-1], f"{f[-1]}:s") for f in self.patterns.form_after if len(f) == 1):
+                name = tuple(t.text for t in doc[start : end - 1])
+                if name and any(c.isupper() for c in name[0][:1]) and not (len(name) == 1 and name[0].lower() in FUNCTION_WORDS):
+                    aliases.add(name)
+        if not aliases:
+            return []
+        matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
+        for alias in aliases:
+            texts = {" ".join(alias), " ".join(alias[:-1] + (self._genitive(alias[-1]),)), " ".join(alias[:-1] + (f"{alias[-1]}:s",))}
+            matcher.add("ALIAS", [self.nlp.make_doc(text) for text in texts])
+        return [(s, e) for _, s, e in matcher(doc)]
+
+    # -- merging ----------------------------------------------------------------------------------
+
+    def merge(self, doc: Doc, found: Iterable[Span]) -> None:
+        """Put the rule spans into ``doc.ents``: they replace the entities they overlap; a PERSON's
+        parts outside them stay PERSON; unsupported NER ORG entities go (``drop_unsupported``)."""
+        found = list(found)
+        owner = [-1] * len(doc)
+        for k, span in enumerate(found):
+            for i in range(span.start, span.end):
+                owner[i] = k
+        kept: list[Span] = list(found)
+        for ent in doc.ents:
+            covered = [i for i in range(ent.start, ent.end) if owner[i] >= 0]
+            if not covered:
+                if ent.label_ == LABEL and self.drop_unsupported and not self.supported(ent):
+                    continue
+                kept.append(ent)
+                continue
+            if ent.label_ != "PERSON":
+                continue
+            for a, b in ((ent.start, min(covered)), (max(covered) + 1, ent.end)):
+                while a < b and not _is_cap(doc[a]):
+                    a += 1
+                while b > a and not doc[b - 1].text[:1].isalpha():
+                    b -= 1
+                if b > a:
+                    kept.append(Span(doc, a, b, label="PERSON"))
+        doc.ents = sorted(longest_first(kept, lambda s: (s.start, s.end)), key=lambda s: s.start)
+
+    def supported(self, ent: Span) -> bool:
+        """Is an ORG entity of the NER (that no rule found) plausible? Not when one of its words names
+        an internal body, unit or venue (``Naturbruksgymnasiet i Kalix``), when it holds a property or
+        page number (``Malmberget 2:11``, ``Sid 312``), when it is party letters, or when it is one word:
+        a single word or acronym the rules do not know is as often a heading word, a place or a plan
+        (``Möten``, ``Fageråsen``, ``EVP``) as an organisation."""
+        words = [t for t in ent if not t.is_space]
+        if len(words) < 2:
+            return False
+        for token in words:
+            text = token.text
+            if self.patterns.head_of(text) is None and self.patterns.is_internal(text):
+                return False
+            if any(c.isdigit() for c in text):
+                return False
+        return not all(t.text in self._party_letters for t in words)
+
+    # -- serialization ------------------------------------------------------------------------------
+
+    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
+        """Save the organisation knowledge with the pipeline, so it loads without the package data."""
+        path = Path(path)
+        path.mkdir(parents=True, exist_ok=True)
+        srsly.write_json(path / DISK_FILE, self.patterns.to_json())
+
+    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgsComponent:
+        file = Path(path) / DISK_FILE
+        if not file.is_file():
+            raise FileNotFoundError(f"famhbg_orgs: {file} is missing; the saved pipeline is incomplete.")
+        self.patterns = OrgPatterns.from_json(srsly.read_json(file))
+        self._build()
+        return self
