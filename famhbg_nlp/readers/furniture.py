@@ -68,8 +68,9 @@ def remove_furniture(pages: Sequence[PageSegments]) -> Removed:
     removed = Removed()
     for page in pages:
         kept = [s for s in page.segments if not s.rotated]
-        removed.counts["margin text"] += len(page.segments) - len(kept)
-        page.segments = kept
+        if len(kept) < len(page.segments):
+            removed.counts["margin text"] += len(page.segments) - len(kept)
+            page.segments = kept
     _running(pages, removed)
     for page in pages:
         _page_numbers(page, removed)
