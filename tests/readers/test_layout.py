@@ -92,7 +92,7 @@ def test_justified_line_with_wide_gaps_is_no_gutter():
         *line(100, *zip(xs, words)),
         *line(112, (72, "till verksamhetsplan.")),
     ]
-    assert text_of(segments) == "att godkänna förslaget\ntill verksamhetsplan."
+    assert text_of(segments) == "att godkänna förslaget till verksamhetsplan."  # one paragraph, not a table
 
 
 def test_paragraphs_from_spacing_and_authors_lines_kept():
