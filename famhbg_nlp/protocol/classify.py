@@ -37,7 +37,9 @@ CUE_KINDS = frozenset(
 )
 
 _AFTER_PERSON = re.compile(r"^[\s,]*(?:\([^()]{0,12}\)[\s,]*)?$")
-_ITEM_CUT = re.compile(r"(?<=\s)(?:(?-i:[A-ZÅÄÖ][A-Za-zÅÄÖåäö]{0,5})\s+)?§\s*\d{1,4}(?:/\d{2,4})?(?=\s+(?-i:[A-ZÅÄÖ])|\s+(?i:dnr)\b)")
+_ITEM_CUT = re.compile(
+    r"(?<=\s)(?:(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{1,2})\s+)?§\s*\d{1,4}(?:/\d{2,4})?(?=\s+(?:\d{1,4}\s+)?[A-ZÅÄÖ]|\s+(?i:dnr)\b)"
+)
 
 
 def label_occurrences(ln: Line) -> list[tuple[int, int, P.Label]]:
@@ -116,7 +118,7 @@ def _in_a_list(ctx: Context, ln: Line, start: int, end: int) -> bool:
     if following and following[0].start - after <= 2:
         return True
     before = ctx.persons_in(ln.content_start, ln.doc_offset(start))
-    return bool(before) and re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^.!?]{0,40})", ctx.text[before[-1].end : ln.doc_offset(start)]) is not None
+    return bool(before) and re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^!?\d]{0,40})", ctx.text[before[-1].end : ln.doc_offset(start)]) is not None
 
 
 def _role_after_name(ctx: Context, ln: Line, start: int, end: int) -> bool:
@@ -244,8 +246,8 @@ def _classify(ctx: Context, ln: Line) -> None:
 
 
 def _heading_title(title: str) -> bool:
-    """A title, not a sentence of a numbered list (``2. Fler lärare.``)."""
-    return len(title) <= P.ITEM_TITLE_MAX_CHARS and not title.rstrip().endswith((".", ";", ",")) or title.endswith(("m.m.", "m.fl."))
+    """A title rather than a run-on sentence (a numbered list inside an item is told apart by its numbers)."""
+    return len(title) <= P.ITEM_TITLE_MAX_CHARS and not title.rstrip().endswith((";", ","))
 
 
 def mark_noise(ctx: Context) -> None:

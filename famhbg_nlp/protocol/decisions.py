@@ -49,6 +49,8 @@ def decision_ranges(ctx: Context, lines: list[Line]) -> list[tuple[int, int]]:
         _split_inline(ctx, ln, offset, out, current)
 
     for ln in lines:
+        if ln.kind == LineKind.ITEM_NUM:  # "1. Skolan byggs om." under a decision: a numbered line, no heading
+            ln = _as_text(ln)
         same_paragraph = prev is not None and ln.index == prev.index + 1
         intro = current is not None and ctx.text[current[1] - 1] == ":"  # a clause that introduces a list
         if ln.kind == LineKind.DECISION:
@@ -97,6 +99,11 @@ def decision_ranges(ctx: Context, lines: list[Line]) -> list[tuple[int, int]]:
         prev = ln
     close()
     return out
+
+
+def _as_text(ln: Line) -> Line:
+    copy = Line(ln.index, ln.start, ln.end, ln.raw, ln.text, ln.offsets, LineKind.TEXT, physical=ln.physical, virtual=ln.virtual)
+    return copy
 
 
 def _split_inline(ctx: Context, ln: Line, after: int, out: list[tuple[int, int]], current: list[int]) -> None:

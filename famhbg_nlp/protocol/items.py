@@ -41,7 +41,14 @@ class Draft:
 
 
 def _value(num: str | None) -> int:
-    return int(num.split("/")[0]) if num else -1
+    """The number of a heading as an integer: ``12`` -> 12, ``14/21`` -> 14, ``4 ½`` -> 4."""
+    m = re.match(r"\d+", num or "")
+    return int(m.group()) if m else -1
+
+
+def _fraction(num: str | None) -> bool:
+    """``4 ½``, ``12a``: an item put in between, numbered after its neighbour."""
+    return bool(num and re.search(r"[½¼¾]|\d\s?[a-z]$", num))
 
 
 # --- table of contents ----------------------------------------------------------------------
@@ -103,18 +110,33 @@ def _prose_title(text: str) -> bool:
 def numbering(ctx: Context) -> str:
     """``paragraph`` when the body has § headings (``§ 12``, ``KF § 45``, ``Ks 52``), else ``plain``."""
     for ln in ctx.lines:
-        if ln.kind == LineKind.ITEM_PARA and ln.info.form in ("paragraph", "organ") and _title_of(ctx, ln) is not None:
+        if ln.kind == LineKind.ITEM_PARA and ln.info.form in ("paragraph", "organ"):
             return "paragraph"
     return "plain"
 
 
 def drafts(ctx: Context, mode: str, declared: tuple[int, int] | None) -> list[Draft]:
-    """The items of the document, each with its lines (blank and page furniture left out)."""
+    """The items of the document, each with its lines (blank and page furniture left out).
+
+    With § headings, the § sections are the items; an agenda that numbers items without §
+    (a meeting page: ``1 Sammanträdets öppnande`` ...) is the items when the body has fewer
+    than two § sections (the excerpt ends where the sections begin).
+    """
+    found = _drafts(ctx, mode, declared)
+    if mode == "paragraph" and len(found) < 2 and not any(d.lines for d in found):
+        plain = _drafts(ctx, "plain", declared)
+        if len(plain) > len(found):
+            return plain
+    return found
+
+
+def _drafts(ctx: Context, mode: str, declared: tuple[int, int] | None) -> list[Draft]:
     out: list[Draft] = []
+    nested = _Nested()
     for ln in ctx.lines:
         if ln.blank or ln.kind in _SKIP or ln.kind in (LineKind.ROSTER_LINE,):
             continue
-        draft = _start(ctx, ln, out, mode, declared)
+        draft = _start(ctx, ln, out, mode, declared, nested)
         if draft is not None:
             out.append(draft)
         elif out:
@@ -122,8 +144,17 @@ def drafts(ctx: Context, mode: str, declared: tuple[int, int] | None) -> list[Dr
     return out
 
 
-def _start(ctx: Context, ln: Line, drafts: list[Draft], mode: str, declared: tuple[int, int] | None) -> Draft | None:
-    numbers = [_value(d.number) for d in drafts if d.number is not None]
+@dataclass
+class _Nested:
+    """A numbered list inside an item (``1. En ny skola.`` ``2. Fler lärare.``): its last number."""
+
+    last: int | None = None
+
+
+def _start(
+    ctx: Context, ln: Line, drafts: list[Draft], mode: str, declared: tuple[int, int] | None, nested: _Nested
+) -> Draft | None:
+    numbers = [d.number for d in drafts if d.number is not None]
     if ln.kind == LineKind.ITEM_TIMED:
         if mode == "paragraph":
             return None
@@ -134,18 +165,30 @@ def _start(ctx: Context, ln: Line, drafts: list[Draft], mode: str, declared: tup
         strong = ln.info.form in ("paragraph", "organ")
         if drafts and not numbers and any(d.time for d in drafts):
             return None  # numbered lines under a time-stamped agenda are not items
-        if mode == "paragraph" and not strong:
-            # a numbered list inside a § section; a bare number of the declared range is a heading
-            if declared is None or not declared[0] <= n <= declared[1] or ln.info.form == "numbered" and not ln.virtual and not _is_bare_heading(ctx, ln):
-                return None
-        step = P.PARAGRAPH_MAX_STEP if mode == "paragraph" else P.ITEM_NUMBER_MAX_STEP
-        if numbers and not (numbers[-1] < n <= numbers[-1] + step):
+        if mode == "paragraph" and not strong and (declared is None or not declared[0] <= n <= declared[1]):
+            return None  # a numbered list inside a § section; a bare number of the declared range is a heading
+        if not strong and not _is_bare_heading(ctx, ln):
             return None
-        if not numbers and mode == "plain" and declared is None and drafts:
+        if not strong and nested.last is not None and n == nested.last + 1:
+            nested.last = n  # the list inside the item goes on
+            return None
+        nested.last = None
+        if numbers:
+            last = numbers[-1]
+            step = P.PARAGRAPH_MAX_STEP if mode == "paragraph" else P.ITEM_NUMBER_MAX_STEP
+            ahead = _value(last) < n <= _value(last) + step
+            between = n == _value(last) and (_fraction(last) or _fraction(ln.info.num))
+            if not (ahead or between):
+                if not strong and n <= _value(last):
+                    nested.last = n  # "1. En ny skola." under item 1: a list of its own
+                return None
+        elif mode == "plain" and drafts:
             return None
         title = _title_of(ctx, ln)
         if title is None:
-            return None
+            if not strong:
+                return None
+            title = ""
         return Draft(ln, ln.info.num, None, tidy(title) or title)
     if (
         mode == "plain"
@@ -189,7 +232,7 @@ def _title_below(ctx: Context, ln: Line) -> str | None:
         if rest and not P.CASE_NUMBER.match(rest):
             return rest
         k = ctx.next_content(k)
-    if k is None or ctx.lines[k].kind not in (LineKind.TEXT, LineKind.SECTION):
+    if k is None or ctx.lines[k].kind in _HEADINGS or ctx.lines[k].kind in _SKIP:
         return None
     return ctx.lines[k].text
 

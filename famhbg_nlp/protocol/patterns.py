@@ -120,6 +120,7 @@ BODY_CUT = re.compile(
     r"|(?-i:R)eservation(?:er)?(?=\s*:|\s+(?-i:[A-ZÅÄÖ]))|(?-i:P)rotokollsanteckning(?:ar)?|(?-i:O)mröstning(?:sresultat)?"
     r"|(?-i:B)eslutet\s+(?:skickas|expedieras)\s+till|(?-i:Ö)verläggning(?=\s+(?-i:[A-ZÅÄÖ]))"
     r"|(?-i:B)eslut(?=\s*:)"
+    r"|(?-i:INNEHÅLLSFÖRTECKNING|Innehållsförteckning|ÄRENDEFÖRTECKNING|Ärendeförteckning)"
     r")",
     re.I,
 )
@@ -224,21 +225,21 @@ CASE_PREFIX = re.compile(
 
 #: Organ abbreviations before a § or a number (``KF § 45``, ``BUN § 7``, ``Ks 52``): capitals, or a
 #: capital and lower-case letters, at most six; not a word that is something else before a number.
-_ORGAN_ABBR = r"(?!(?i:dnr|nr|sid|sida|kl|bilaga|punkt|ärende|p|s|tid|år|kap|lag|sfs)\b)[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,5}(?:-?[A-ZÅÄÖ]{1,4})?"
+_ORGAN_ABBR = r"(?!(?i:dnr|nr|sid|sida|kl|bilaga|punkt|ärende|p|s|tid|år|kap|lag|sfs|se|och|enl)\b)(?:[A-ZÅÄÖ]{2,6}(?:-?[A-ZÅÄÖ]{1,4})?|[A-ZÅÄÖ][a-zåäö]{1,2})"
 #: The number of a § heading: ``12``, ``14/21`` (the paragraph of the year).
 _PARA_NUM = r"\d{1,4}(?:/\d{2,4})?"
 #: ``§ 12 Titel``, ``§12``, ``12 §``, ``KF § 45``, ``BUN § 7``, ``MYN § 19 Dnr ...``: a § heading;
 #: ``title``: the text after it (possibly a case number), empty when the title is on the next line.
 ITEM_PARAGRAPH = re.compile(
     rf"^(?:(?P<organ>{_ORGAN_ABBR})\s+)?(?:§\s*(?P<num>{_PARA_NUM})|(?P<num2>{_PARA_NUM})\s*§)(?![\d/§])"
-    rf"(?:\s*[.:,–-]?\s+(?P<title>\S.*)|\s*[.:]?)$"
+    rf"(?:\s*[.:,–-]?\s+(?P<title>(?-i:[^\sa-zåäö(]|[a-zåäö]\)).*)|\s*[.:]?)$"
 )
 #: ``Ks 52 KS 2021/0311``, ``Ks 428 Dnr ...``: an organ abbreviation and a number, then a case number
 #: or the title.
 ITEM_ORGAN_NUM = re.compile(rf"^(?P<organ>(?-i:[A-ZÅÄÖ][a-zåäö]{{1,3}}|[A-ZÅÄÖ]{{2,5}}))\s+(?P<num>\d{{1,4}})(?:\s+(?P<title>\S.*)|\s*)$")
 #: Items: ``3.``, ``3``, ``Punkt 3``, ``Ärende 3`` + title.
 ITEM_NUMBERED = re.compile(
-    r"^(?:(?:punkt|ärende|p\.)\s+)?(?P<num>\d{1,3})(?:\.(?!\d)|\)|:|\s)\s*(?P<title>[\"'”“„«(]?[A-ZÅÄÖÉ].*)$"
+    r"^(?:(?:punkt|ärende|p\.)\s+)?(?P<num>\d{1,3}(?:\s?[½¼¾])?)(?:\.(?!\d)|\)|:|\s)\s*(?P<title>[\"'”“„«(]?[A-ZÅÄÖÉ].*|[a-zåäö]\)\s.*)$"
 )
 #: A number alone on a line (the title follows on the next line).
 ITEM_NUMBER_ONLY = re.compile(r"^(?P<num>\d{1,4})\.?$")
