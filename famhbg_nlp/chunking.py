@@ -1,29 +1,34 @@
-"""Texts longer than ``nlp.max_length``: processed in chunks, returned as one ``Doc``.
+"""Long texts: processed in chunks, returned as one ``Doc``.
 
 spaCy refuses a text over ``nlp.max_length`` characters (error E088) and advises raising
-the limit, which a user of the API or the command line cannot act on. :func:`process` is
-the one place where the package runs a pipeline on a text of any length:
+the limit, which a user of the API or the command line cannot act on; and the neural network's
+memory grows with the text it sees at once. :func:`process` is the one place where the package
+runs a pipeline on a text of any length:
 
-* a text within the limit is processed as it is (one call, exactly ``nlp(text)``);
+* a text within the limit (:data:`~famhbg_nlp.defaults.PIECE_CHARS`, at most ``nlp.max_length``)
+  is processed as it is (one call, exactly ``nlp(text)``);
 * a longer one is cut into pieces of at most ``max_chars`` characters, preferably at a page
   break (``\\f``), else after a blank line (a paragraph), else at a line end, else at a space,
   and only as a last resort inside a run of non-space characters;
 * the pieces are processed with ``nlp.pipe`` and joined with ``Doc.from_docs``: the joined
   ``doc.text`` is the original text, so every offset (entities, ``doc.spans``, span values) is
   an offset into it;
-* the meeting date is read once from the whole text (the dates component's own rule) and given
-  to every piece, so a date without a year resolves the same in every piece.
+* the date context (meeting date, or the meeting's year) is read once from the whole text (the
+  dates component's own rule) and given to every piece, so a date without a year resolves the
+  same in every piece, and as in the text processed whole;
+* the pieces go through the pipeline one at a time, so memory is bounded by the piece.
 """
 
 from __future__ import annotations
 
-import datetime
 import re
 from collections.abc import Iterator
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+from .defaults import PIECE_CHARS
 
 #: Name of the component that reads the meeting date (see :mod:`famhbg_nlp.pipes.dates`).
 DATES_COMPONENT = "famhbg_dates"
@@ -72,15 +77,20 @@ def _cut(text: str, start: int, limit: int) -> int:
     return limit  # one word longer than a piece: nothing better to do
 
 
-def _meeting_date(nlp: Language, text: str, given: Any) -> datetime.date | str | None:
-    """The meeting date for every piece: the one given, else the one the dates component reads."""
-    if given is not None:
-        return given
-    if DATES_COMPONENT not in nlp.pipe_names:
-        return None
+def _date_context(nlp: Language, text: str, dates_cfg: dict[str, Any]) -> None:
+    """Give every piece the date context of the whole text (unless a meeting date is given): the
+    one the dates component reads from the whole text, so that a date without a year resolves
+    the same in every piece, and the same as in the text processed whole."""
+    if dates_cfg.get("meeting_date") is not None or DATES_COMPONENT not in nlp.pipe_names:
+        return
     component = nlp.get_pipe(DATES_COMPONENT)
+    reader = getattr(component, "date_context_of", None)
+    if callable(reader):
+        dates_cfg["date_context"] = reader(text, dates_cfg.get("source_name"))
+        return
     reader = getattr(component, "meeting_date_of", None)
-    return reader(text) if callable(reader) else None
+    if callable(reader) and (meeting_date := reader(text)) is not None:
+        dates_cfg["meeting_date"] = meeting_date
 
 
 def process(
@@ -92,20 +102,24 @@ def process(
 ) -> Doc:
     """``nlp(text)`` for a text of any length (see the module docstring).
 
-    ``max_chars`` is the longest piece (default ``nlp.max_length``); ``component_cfg`` is
-    passed on as to ``nlp(text, component_cfg=...)``.
+    ``max_chars`` is the longest piece (default :func:`piece_limit`); ``component_cfg`` is
+    passed on as to ``nlp(text, component_cfg=...)``. The pieces go through the pipeline one at
+    a time, so memory is bounded by the piece, not by the text.
     """
-    limit = nlp.max_length if max_chars is None else min(max_chars, nlp.max_length)
+    limit = piece_limit(nlp, max_chars)
     cfg = {name: dict(values) for name, values in (component_cfg or {}).items()}
     if len(text) <= limit:
         return nlp(text, component_cfg=cfg)
     pieces = split_text(text, limit)
-    dates_cfg = cfg.setdefault(DATES_COMPONENT, {})
-    meeting_date = _meeting_date(nlp, text, dates_cfg.get("meeting_date"))
-    if meeting_date is not None:
-        dates_cfg["meeting_date"] = meeting_date
-    docs = list(nlp.pipe(pieces, component_cfg=cfg))
+    _date_context(nlp, text, cfg.setdefault(DATES_COMPONENT, {}))
+    docs = list(nlp.pipe(pieces, component_cfg=cfg, batch_size=1))
     return join(docs)
+
+
+def piece_limit(nlp: Language, max_chars: int | None = None) -> int:
+    """The longest text processed in one piece: ``max_chars`` (default
+    :data:`~famhbg_nlp.defaults.PIECE_CHARS`), never more than ``nlp.max_length``."""
+    return min(PIECE_CHARS if max_chars is None else max_chars, nlp.max_length)
 
 
 def join(docs: list[Doc]) -> Doc:
@@ -118,8 +132,9 @@ def join(docs: list[Doc]) -> Doc:
         # W101: doc-level extension values are not carried over; the meeting date is set below
         warnings.filterwarnings("ignore", message=r"\[W101\]")
         doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
-    if Doc.has_extension("meeting_date"):
-        doc._.meeting_date = next((d._.meeting_date for d in docs if d._.meeting_date is not None), None)
+    for attr in ("meeting_date", "meeting_date_source", "meeting_year"):
+        if Doc.has_extension(attr):
+            setattr(doc._, attr, next((v for d in docs if (v := getattr(d._, attr)) is not None), None))
     return doc
 
 
@@ -127,7 +142,7 @@ def iter_process(
     nlp: Language, texts: list[str], *, max_chars: int | None = None
 ) -> Iterator[Doc]:
     """:func:`process` for many texts: the short ones go through ``nlp.pipe`` together."""
-    limit = nlp.max_length if max_chars is None else min(max_chars, nlp.max_length)
+    limit = piece_limit(nlp, max_chars)
     short = [(text, i) for i, text in enumerate(texts) if len(text) <= limit]
     done: dict[int, Doc] = {i: doc for doc, i in nlp.pipe(short, as_tuples=True)}
     for i, text in enumerate(texts):

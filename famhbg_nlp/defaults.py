@@ -134,6 +134,12 @@ MEETING_DATE_LABEL_CHARS = 2000
 #: Documents per batch handed to ``nlp.pipe`` (and per task of a worker process).
 EXTRACT_BATCH_SIZE = 8
 
+#: Longest piece of text the pipeline runs on at once. A longer text (up to any length) is cut at
+#: page or paragraph boundaries and processed piece by piece (:mod:`famhbg_nlp.chunking`): the
+#: neural network's memory grows with the text it sees at once (a whole 1M-character text needs
+#: 2.4 GB, 250k-character pieces keep a 2 MB text under 1.2 GB). Real minutes are shorter.
+PIECE_CHARS = 250_000
+
 #: Background colour of each label in the HTML rendering (set in famhbg_nlp.labels).
 LABEL_COLORS = LabelMap(label_colors, "LABEL_COLORS")
 

@@ -36,7 +36,7 @@ from typing import Any, BinaryIO
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chunking import process
+from .chunking import piece_limit, process
 from .corpus.io import atomic_file
 from .defaults import EXTRACT_BATCH_SIZE
 from .protocol import Protocol, parse_doc
@@ -283,9 +283,10 @@ def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False)
         texts.append((text, i))
     docs: list[tuple[Doc, int]] = []
     try:
-        short = [(text, i) for text, i in texts if len(text) <= nlp.max_length]
+        limit = piece_limit(nlp)
+        short = [(text, i) for text, i in texts if len(text) <= limit]
         docs = list(nlp.pipe(short, as_tuples=True))
-        docs += [(process(nlp, text), i) for text, i in texts if len(text) > nlp.max_length]
+        docs += [(process(nlp, text), i) for text, i in texts if len(text) > limit]
     except Exception:  # one bad document must not lose the batch: retry one at a time
         docs = []
         for text, i in texts:
