@@ -6,7 +6,9 @@ Every span the scheme allows must start and end on a token boundary:
   token (``700 000 kr.`` -> ``kr`` ``.``, ``28 dec.`` -> ``dec`` ``.``);
 * a unit glued to its number or followed by ``/`` splits (``1500tkr``, ``21 kr/invånare``);
 * markdown strike-through and emphasis split from words (``~~Jonas``, ``Åstorp~~``);
-* day ranges (``2-3/9``, ``200903-04``, ``22–23``) stay single tokens, so a range is one span.
+* day ranges (``2-3/9``, ``200903-04``, ``22–23``) stay single tokens, so a range is one span;
+* HTML tags of transcribed pages, a slash glued before a name (``/Anna Berg``) and a hyphen ending a
+  word at a line break (``Emmaboda-``) split from the words they touch.
 """
 
 from __future__ import annotations
@@ -24,8 +26,14 @@ MONTH_ABBREVIATIONS = ("jan", "feb", "febr", "mar", "apr", "jun", "jul", "aug", 
 
 _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 
+#: An HTML tag left in a transcribed page (``<strong>``, ``</p>``, ``<br />``): never part of a word.
+HTML_TAG = r"</?[A-Za-z][A-Za-z0-9]*\s*/?>"
+
 PREFIXES = (
     r"~~",
+    HTML_TAG,
+    # a slash glued before a word in a signature line: "/Anna Berg" -> "/" "Anna"
+    r"/(?=[^\W\d_])",
     # a sign before a number is not part of an amount: "-300 tkr" -> "-" "300" "tkr", "+11,5" -> "+" "11,5"
     r"[-−–+](?=[0-9])",
 )
@@ -48,6 +56,10 @@ def _after_words(words: tuple[str, ...], then: str) -> str:
 
 SUFFIXES = (
     r"~~",
+    HTML_TAG,
+    # a hyphen at the end of a word (a line-end break "Emmaboda-", coordination "Näringslivs-"): its own token,
+    # so the word before it can be a span
+    r"(?<=[^\W\d_]{2})-",
     # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it)
     _after_words(UNITS + MONTH_ABBREVIATIONS, r"\."),
 )
@@ -57,6 +69,7 @@ INFIXES = (
     # "kr/invånare", "tkr/år" -> "kr" "/" ...
     _after_words(UNITS, "/"),
     r"~~",
+    HTML_TAG,
     # "25:-/år" -> "25:-" "/" "år"
     r"/(?<=[:,]-/)",
 )
