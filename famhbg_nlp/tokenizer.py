@@ -8,7 +8,8 @@ Every span the scheme allows must start and end on a token boundary:
 * markdown strike-through and emphasis split from words (``~~Jonas``, ``Åstorp~~``);
 * day ranges (``2-3/9``, ``200903-04``, ``22–23``) stay single tokens, so a range is one span;
 * HTML tags of transcribed pages, a slash glued before a name (``/Anna Berg``) and a hyphen ending a
-  word at a line break (``Emmaboda-``) split from the words they touch.
+  word at a line break (``Emmaboda-``) split from the words they touch;
+* a run of :data:`LONG_PUNCTUATION` or more punctuation characters is one token (linear time).
 """
 
 from __future__ import annotations
@@ -29,7 +30,15 @@ _UNIT_ALT = "|".join(sorted(UNITS, key=len, reverse=True))
 #: An HTML tag left in a transcribed page (``<strong>``, ``</p>``, ``<br />``): never part of a word.
 HTML_TAG = r"</?[A-Za-z][A-Za-z0-9]*\s*/?>"
 
+#: A run of punctuation (underscores too) at least this long is one token. spaCy strips punctuation one character
+#: per step and searches the rest of the word for suffixes at every step, which is quadratic in the
+#: length of the run (4,000 ``*`` took 4 s); no run this long carries meaning in minutes.
+LONG_PUNCTUATION = 64
+#: Such a run, to come first among the prefixes and suffixes (the suffix only from the run's start).
+_PUNCTUATION_RUN = rf"(?:[^\w\s]|_){{{LONG_PUNCTUATION},}}"
+
 PREFIXES = (
+    _PUNCTUATION_RUN,
     r"~~",
     HTML_TAG,
     # a slash glued before a word in a signature line: "/Anna Berg" -> "/" "Anna"
@@ -55,6 +64,7 @@ def _after_words(words: tuple[str, ...], then: str) -> str:
 
 
 SUFFIXES = (
+    rf"(?<![^\w\s])(?<!_){_PUNCTUATION_RUN}",
     r"~~",
     HTML_TAG,
     # a hyphen at the end of a word (a line-end break "Emmaboda-", coordination "Näringslivs-"): its own token,
