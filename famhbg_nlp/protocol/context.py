@@ -69,7 +69,26 @@ class Context:
             for m in P.STRIKE.finditer(ctx.text)
         ]
         ctx.set_entities(mentions)
+        ctx.propagate_names()
         return ctx
+
+    def propagate_names(self) -> None:
+        """Other occurrences of a name the pipeline found (two words or more) are that person too,
+        where no entity covers them (a cover page repeated on the next page)."""
+        known = sorted({p.text for p in self.persons if " " in p.text and "\n" not in p.text}, key=len, reverse=True)
+        if not known:
+            return
+        rx = re.compile(r"(?<![\w-])(?:" + "|".join(re.escape(k) for k in known) + r")(?![\w-])")
+        added = []
+        for m in rx.finditer(self.text):
+            i = bisect.bisect_right(self._starts, m.start()) - 1
+            if i >= 0 and self.ents[i].end > m.start():
+                continue
+            if i + 1 < len(self.ents) and self.ents[i + 1].start < m.end():
+                continue
+            added.append(Mention(m.start(), m.end(), "PERSON", m.group()))
+        if added:
+            self.set_entities(self.ents + added)
 
     def set_entities(self, ents: list[Mention]) -> None:
         self.ents = sorted(ents, key=lambda m: m.start)

@@ -193,6 +193,7 @@ def _start(
     if (
         mode == "plain"
         and drafts
+        and not any(d.number is not None and not re.match(r"\d+\.\s", d.heading.text) for d in drafts)
         and _heading_like(ctx, ln)
         and not P.COLLECTION_TITLE.match(drafts[-1].title)
         and _is_prose(ctx, ctx.next_content(ln.index))
