@@ -46,6 +46,7 @@ KNOWN = [
     pytest.param("SKR:s", id="skr-genitive"),
     pytest.param("Sveriges Kommuner och Regioner", id="skr-full"),
     pytest.param("SKL", id="skl"),
+    pytest.param("SKLs", id="acronym-genitive-without-colon"),
     pytest.param("Socialdemokraterna", id="party"),
     pytest.param("socialdemokraterna", id="party-lower-case"),
     pytest.param("Centerpartiet", id="centerpartiet"),
@@ -119,6 +120,7 @@ FORMS = [
     pytest.param("Förvaltningsrätten i Luleå har avgjort målet.", ["Förvaltningsrätten i Luleå"], id="administrative-court-i"),
     pytest.param("dom från Stockholms tingsrätt", ["Stockholms tingsrätt"], id="district-court"),
     pytest.param("Högskolan i Kristianstad deltar.", ["Högskolan i Kristianstad"], id="university-college-i"),
+    pytest.param("Högskolan i Kristianstad och Krinova", ["Högskolan i Kristianstad"], id="name-never-crosses-och"),
     pytest.param("kurser vid Mälardalens högskola", ["Mälardalens högskola"], id="head-word-högskola"),
     pytest.param("angående Markaryds Folkhögskola", ["Markaryds Folkhögskola"], id="folkhögskola-separate-word"),
     pytest.param("Bidrag till Vindelns folkhögskola", ["Vindelns folkhögskola"], id="folkhögskola-lower-case"),
@@ -243,6 +245,15 @@ def test_unsupported_single_word_org_of_the_ner_is_dropped(nlp):
 def test_unsupported_multiword_org_of_the_ner_is_dropped(nlp, surface):
     doc = _with_ents(nlp, f"Ärendet gäller {surface} och mer.", [(surface, "ORG")])
     assert list(doc.ents) == []
+
+
+def test_recurring_single_word_org_of_the_ner_is_kept(nlp):
+    text = "Avtal med NSR om avfall. Kostnaden för NSR ökar. Se Kommun & politik/Möten."
+    doc = nlp.make_doc(text)
+    starts = [i for i in range(len(text)) if text.startswith("NSR", i)] + [text.index("Möten")]
+    doc.ents = [doc.char_span(m, m + (3 if text[m] == "N" else 5), label="ORG") for m in starts]
+    doc = nlp.get_pipe("famhbg_orgs")(doc)
+    assert [e.text for e in doc.ents] == ["NSR", "NSR"]
 
 
 def test_unsupported_orgs_kept_when_configured():

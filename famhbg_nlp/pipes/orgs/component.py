@@ -118,7 +118,7 @@ class OrgsComponent:
             key = "ORG_AMBIGUOUS" if case == "ambiguous" else "ORG"
             variants = {written}
             if written.isupper() or ACRONYM.match(written):
-                variants |= {f"{written}:s"}
+                variants |= {f"{written}:s", f"{written}s"}
             else:
                 variants |= {self._genitive(written), written.upper()}
                 if case == "lower":
@@ -329,8 +329,8 @@ class OrgsComponent:
                 end = j + 1
             elif token.text == "län" and end == j and doc[j - 1].text.endswith("s"):
                 end = j + 1
-            elif token.text in CONNECTORS and end == j and j + 1 < len(doc) and _is_cap(doc[j + 1]):
-                pass
+            elif token.text in CONNECTORS and token.text not in ("och", "&", "and") and end == j and j + 1 < len(doc) and _is_cap(doc[j + 1]):
+                pass  # Hovrätten för Västra Sverige; never across ``och`` (Högskolan i X och Krinova)
             else:
                 break
             j += 1
@@ -501,10 +501,15 @@ class OrgsComponent:
             for i in range(span.start, span.end):
                 owner[i] = k
         kept: list[Span] = list(found)
+        counts: dict[str, int] = {}
+        for ent in doc.ents:
+            if ent.label_ == LABEL:
+                counts[ent.text] = counts.get(ent.text, 0) + 1
+        recurring = {text for text, n in counts.items() if n >= 2}
         for ent in doc.ents:
             covered = [i for i in range(ent.start, ent.end) if owner[i] >= 0]
             if not covered:
-                if ent.label_ == LABEL and self.drop_unsupported and not self.supported(ent):
+                if ent.label_ == LABEL and self.drop_unsupported and not self.supported(ent, recurring):
                     continue
                 kept.append(ent)
                 continue
@@ -519,15 +524,24 @@ class OrgsComponent:
                     kept.append(Span(doc, a, b, label="PERSON"))
         doc.ents = sorted(longest_first(kept, lambda s: (s.start, s.end)), key=lambda s: s.start)
 
-    def supported(self, ent: Span) -> bool:
+    def supported(self, ent: Span, recurring: Iterable[str] = ()) -> bool:
         """Is an ORG entity of the NER (that no rule found) plausible? Not when one of its words names
         an internal body, unit or venue (``Naturbruksgymnasiet i Kalix``), when it holds a property or
         page number (``Malmberget 2:11``, ``Sid 312``), when it is party letters, or when it is one word:
         a single word or acronym the rules do not know is as often a heading word, a place or a plan
-        (``Möten``, ``Fageråsen``, ``EVP``) as an organisation."""
+        (``Möten``, ``Fageråsen``, ``EVP``) as an organisation, unless the NER marks it again elsewhere
+        in the document, inside a sentence (``FoodEvolution``, ``NSR``)."""
         words = [t for t in ent if not t.is_space]
         if len(words) < 2:
-            return False
+            text = words[0].text if words else ""
+            genitive = text.endswith("s") and not ACRONYM.match(text[:-1])  # Traryds, Justerarens: a place's or role's
+            return (
+                text in recurring
+                and not genitive
+                and text not in self._party_letters
+                and not sentence_initial(ent.doc, ent.start)
+                and not self.patterns.is_internal(text)
+            )
         for token in words:
             text = token.text
             if self.patterns.head_of(text) is None and self.patterns.is_internal(text):
