@@ -49,6 +49,7 @@ def page_segments(textpage: object) -> list[Segment]:
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     rect = pdfium_c.FS_RECTF()
     rect_ref = ctypes.byref(rect)
+    box = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom: one read for all four
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     angle_of = pdfium_c.FPDFText_GetCharAngle
     weight_of = pdfium_c.FPDFText_GetFontWeight
@@ -56,7 +57,7 @@ def page_segments(textpage: object) -> list[Segment]:
     segments: list[Segment] = []
     chars: list[str] = []
     x0 = y0 = x1 = y1 = h = 0.0
-    rotated = False
+    rotated = bold = False
     space = False
     for i, ch in enumerate(text):
         if ch in _SPACES:
@@ -64,7 +65,7 @@ def page_segments(textpage: object) -> list[Segment]:
             continue
         if not loose_box(raw, i, rect_ref):
             continue
-        left, bottom, right, top = rect.left, rect.bottom, rect.right, rect.top
+        left, top, right, bottom = box
         height = top - bottom
         if height <= 0.0:
             continue
@@ -81,18 +82,21 @@ def page_segments(textpage: object) -> list[Segment]:
                 space = False
                 continue
             gap = left - x1
-            overlap = min(top, y1) - max(bottom, y0)
             if (
                 not turned
                 and not rotated
-                and overlap >= 0.5 * min(height, h)
+                and (top if top < y1 else y1) - (bottom if bottom > y0 else y0) >= 0.5 * (height if height < h else h)
                 and -0.5 * height <= gap <= SEGMENT_GAP * height
             ):
                 if space or gap > WORD_GAP * height:
                     chars.append(" ")
                 chars.append(ch)
-                x1 = max(x1, right)
-                y0, y1 = min(y0, bottom), max(y1, top)
+                if right > x1:
+                    x1 = right
+                if bottom < y0:
+                    y0 = bottom
+                if top > y1:
+                    y1 = top
                 space = False
                 continue
             segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
