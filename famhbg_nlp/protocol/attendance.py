@@ -46,6 +46,7 @@ class Block:
     role: str | None
     ranges: list[tuple[int, int]] = field(default_factory=list)
     line: int = 0
+    columns: tuple[str, str] | None = None  # two columns read row by row: the target of each
 
 
 @dataclass
@@ -76,10 +77,14 @@ def blocks(ctx: Context, cover: list[Line]) -> list[Block]:
             continue
         head = stacked[0] if stacked else ln
         target, role = head.info.target or "attendees", head.info.role
-        if stacked and any(s.info.target == "attendees" for s in [*stacked, ln]):
+        columns: tuple[str, str] | None = None
+        if len(stacked) == 1 and stacked[0].info.target != ln.info.target:
+            # "Förhindrad ledamot" / "Inkallad ersättare" / names: a two-column table read row by row
+            columns = (stacked[0].info.target or "attendees", ln.info.target or "attendees")
+        elif stacked and any(s.info.target == "attendees" for s in [*stacked, ln]):
             target = "attendees"
         stacked = []
-        block = Block(target, role, line=ln.index)
+        block = Block(target, role, line=ln.index, columns=columns)
         if ln.info.rest:
             block.ranges.append(_skip_stacked_value(ctx, cover, i, ln.info.rest))
         last = _extend(ctx, cover, i, block)
@@ -101,7 +106,7 @@ def unlabelled(ctx: Context, cover: list[Line], found: list[Block]) -> Block | N
     for ln in cover:
         if ln.kind not in (LineKind.TEXT, LineKind.FIELD) or ln.blank:
             continue
-        if ln.kind == LineKind.FIELD and ln.info.target not in ("place_time", "place", "time", "date", "body"):
+        if ln.kind == LineKind.FIELD and ln.info.target in ("posting", "signatures", "adjustment"):
             continue
         start, end = (ln.content_start, ln.content_end) if ln.kind == LineKind.TEXT else (ln.info.rest or (0, 0))
         if any(a <= start < b for a, b in taken):
@@ -252,14 +257,42 @@ def read(ctx: Context, found: list[Block]) -> Attendance:
             continue
         for start, end in _spans(ctx, block.ranges):
             excepted = _excepted(ctx, start, end)
+            guests = _guest_sentences(ctx, start, end)
+            column = 0
             for person, part in participants(ctx, start, end, block.role, replaced):
+                if len(part.name.split()) < 2:
+                    continue  # a single word is no name of a list of those present
+                target = block.target
+                if block.columns is not None:
+                    target = block.columns[column % 2]
+                    column += 1
+                    if column % 2 == 1 and _NO_SUBSTITUTE.match(ctx.text[person.end : end]):
+                        column += 1  # "Kjell Ek (V) Saknar ersättare": the second cell of the row is empty
                 if person.start in replaced or person.start in excepted or ctx.struck(person):
-                    bucket = out.absent
-                else:
-                    bucket = getattr(out, block.target)
+                    target = "absent"
+                elif part.role and _ABSENT_ROLE.match(part.role):
+                    target = "absent"  # "Staffan Nilsson frånvarande"
+                    part = Participant(part.name, part.municipality, part.affiliation, None, part.party, part.role)
+                elif any(a <= person.start < b for a, b in guests):
+                    target = "guests"
+                bucket = getattr(out, target)
                 if all(p.name != part.name for p in bucket):  # a name listed twice counts once
                     bucket.append(part)
     return out
+
+
+#: A role that says the person was not there.
+_ABSENT_ROLE = re.compile(r"(?i)^(?:frånvarande|ej\s+närvarande|förhindrad|anmält\s+förhinder|anmält\s+frånvaro)$")
+#: A substitute column left empty (``Saknar ersättare``).
+_NO_SUBSTITUTE = re.compile(r"(?i)^[^\n]{0,60}?\b(?:saknar|utan|ingen)\s+ersättare\b")
+#: ``Under § 55 deltog X, rektor``: persons invited for an item.
+_GUEST_SENTENCE = re.compile(
+    r"(?i)\b(?:under|vid|i)\s+(?:ärende\s+)?(?:§§?|paragraf(?:erna)?|punkt)\s*[\d\s,–-]+(?:och\s+\d+\s*)?(?:deltog|närvarade|medverkade|deltar|närvarar|medverkar)\b[^.]*"
+)
+
+
+def _guest_sentences(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
+    return [(start + m.start(), start + m.end()) for m in _GUEST_SENTENCE.finditer(ctx.text[start:end])]
 
 
 def _spans(ctx: Context, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -315,6 +348,8 @@ def participants(
         seg = ctx.text[person.end : seg_end]
         replaces = None
         rep = (P.REPLACES.search(seg) or _FOR.search(seg)) if nxt is not None else None
+        if rep is not None and "," in seg[: rep.start()] and not re.search(r"(?i)\bför\b", rep.group()):
+            rep = None  # "Lena Lind (s), tjg ers Ulf Berg": the role of the one before, no replacement
         if rep is not None:
             # "Eva Lind (S) ersätter Omar Ali (S)", "... för Omar Ali": Omar Ali is absent
             replaces = nxt

@@ -111,7 +111,7 @@ class Context:
                 inner.append(cuts[i])
                 i += 1
             for w in re.finditer(r"\S+", e.text):
-                if P.PERSON_STOP.match(w.group()):
+                if P.PERSON_STOP.match(w.group()) or (w.start() > 0 and P.ORG_ENDING.search(w.group())):
                     inner.extend((e.start + w.start(), e.start + w.end()))
             if not inner:
                 out.append(e)

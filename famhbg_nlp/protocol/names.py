@@ -40,7 +40,7 @@ def _runs(ctx: Context, start: int, end: int) -> list[list[tuple[int, int, str]]
         word_ok = bool(_WORD.fullmatch(core) or _INITIAL.fullmatch(core)) and not any(
             e.label != "PERSON" for e in ctx.ents_in(a, a + len(core))
         )
-        if current and (a - current[-1][1] != 1 or ctx.text[current[-1][1]] != " "):
+        if current and ctx.text[current[-1][1] : a].strip():
             runs.append(current)
             current = []
         if word_ok and not _stop(core):
@@ -60,6 +60,7 @@ def _stop(word: str) -> bool:
     lex = lexicon()
     return (
         lex.is_role(word)
+        or P.ORG_ENDING.search(word) is not None
         or P.match_label(word) is not None
         or word.upper() in P.PARTY_LETTERS and len(word) > 1
         or P.PERSON_STOP.match(word) is not None
@@ -86,12 +87,19 @@ def segment(run: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
         k = j
         while k < n and not _is_first(run[k][2]) and not _INITIAL.fullmatch(run[k][2]):
             k += 1
-        if k == j:  # no surname: not a name of its own
+        if k == j:
+            # no surname: a surname that is also a first name (Jessika Edetun Falk), or no name
+            if out and out[-1][1] == _end_before(run, i) and j - i == 1 and (j == n or _is_first(run[j][2]) is False):
+                out[-1] = (out[-1][0], run[i][1])
             i += 1
             continue
         out.append((run[i][0], run[k - 1][1]))
         i = k
     return out
+
+
+def _end_before(run: list[tuple[int, int, str]], i: int) -> int:
+    return run[i - 1][1] if i > 0 else -1
 
 
 def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
@@ -104,7 +112,7 @@ def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
             ):
                 continue  # the pipeline found no name here: the lexicon alone makes none
             for a, b in segment(run):
-                found.append(Mention(a, b, "PERSON", ctx.text[a:b]))
+                found.append(Mention(a, b, "PERSON", " ".join(ctx.text[a:b].split())))
     known = {p.text for p in ctx.persons if " " in p.text}
     for start, end in ranges:
         for run in _runs(ctx, start, end):
@@ -114,8 +122,8 @@ def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
                 continue
             # a name the pipeline found elsewhere in the document
             for a, b in segment(run):
-                if ctx.text[a:b] in known:
-                    found.append(Mention(a, b, "PERSON", ctx.text[a:b]))
+                if " ".join(ctx.text[a:b].split()) in known:
+                    found.append(Mention(a, b, "PERSON", " ".join(ctx.text[a:b].split())))
     if not found:
         return
     keep = [

@@ -58,6 +58,12 @@ PARTY_LETTERS: frozenset[str] = frozenset(p.upper() for p in party_letters())
 #: Notes in parentheses that are party letters (``(S)``, ``(Mp)``, a local party's ``(SPI)``, ``(-)``).
 PARTY = re.compile(r"^(?:[A-ZÅÄÖ][A-ZÅÄÖa-zåäö]{0,3}|-|[a-zåäö]{1,2})$")
 
+#: A word that names a unit or a room, not a person (``Kommunstyrelsekontoret``, ``Kanslienheten``).
+ORG_ENDING = re.compile(
+    r"(?i)(?:kontoret|förvaltningen|kansliet|enheten|avdelningen|huset|salen|rummet|nämnden|styrelsen|fullmäktige"
+    r"|utskottet|kommun|kommuns|staden|regionen|bolaget)$"
+)
+
 #: Words that end a PERSON entity when the pipeline ran one into the next cell of a lost table
 #: (``Maria Holm Paragraf``, ``Blå Forell Tisdag``): the weekday names.
 PERSON_STOP = re.compile(rf"(?i)^(?:{_WEEKDAYS})(?:en)?$")
