@@ -8,6 +8,7 @@ from pathlib import Path
 import spacy
 from spacy.language import Language
 
+from . import _torch
 from .defaults import LANG, RULE_PIPES, TOKENIZER
 from .extensions import register_extensions
 
@@ -19,7 +20,8 @@ MODEL_DIR = "model"
 def blank() -> Language:
     """An empty Swedish pipeline with the project tokenizer."""
     register_extensions()
-    return spacy.blank(LANG, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
+    with _torch.factories_without_torch():
+        return spacy.blank(LANG, config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER}}})
 
 
 def rules_pipeline() -> Language:
@@ -52,9 +54,18 @@ def load(path: str | Path | None = None) -> Language:
     if path == RULES:
         return rules_pipeline()
     if path is not None and path != SHIPPED:
-        return spacy.load(path)
+        return _load_dir(path)
     shipped = shipped_model_path()
-    return with_rule_pipes(spacy.load(shipped)) if shipped is not None else rules_pipeline()
+    return with_rule_pipes(_load_dir(shipped)) if shipped is not None else rules_pipeline()
+
+
+def _load_dir(path: str | Path) -> Language:
+    """``spacy.load(path)``; torch is imported only if the pipeline's config needs it."""
+    config_file = Path(path) / "config.cfg"
+    if not config_file.is_file():  # a package name, or an error spacy.load words best
+        return spacy.load(path)
+    with _torch.factories_without_torch(spacy.util.load_config(config_file)):
+        return spacy.load(path)
 
 
 def with_rule_pipes(nlp: Language) -> Language:

@@ -1,50 +1,29 @@
-"""The ``famhbg`` command: thin Typer wrappers over the package's plain functions."""
+"""The ``famhbg`` command: thin Typer wrappers over the package's plain functions.
+
+The application (:mod:`famhbg_nlp.cli._app`) and, behind it, spaCy are imported only when a
+command runs: ``famhbg --version`` answers without them.
+"""
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
-
-import typer
+import sys
+from typing import Any
 
 from .. import __version__
-from ._util import EXIT_CODES_HELP, PlainGroup
-from .annotate import annotate
-from .corpus import app as corpus_app
-from .extract import extract
-from .training import crossval, evaluate, train
-
-app = typer.Typer(
-    name="famhbg",
-    help="Extract persons, municipalities, organisations, dates and amounts from Swedish meeting minutes.",
-    no_args_is_help=True,
-    add_completion=False,
-    cls=PlainGroup,
-    epilog=EXIT_CODES_HELP,
-)
-
-
-def _version(value: bool) -> None:
-    if value:
-        typer.echo(f"famhbg-nlp {__version__}")
-        raise typer.Exit()
-
-
-@app.callback()
-def _main(
-    version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
-    ] = None,
-) -> None:
-    """famhbg-nlp command line."""
-
-
-app.command("extract")(extract)
-app.command("annotate")(annotate)
-app.add_typer(corpus_app, name="corpus")
-app.command("train")(train)
-app.command("evaluate")(evaluate)
-app.command("crossval")(crossval)
 
 
 def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        print(f"famhbg-nlp {__version__}")
+        return
+    from ._app import app
+
     app()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "app":
+        from ._app import app
+
+        return app
+    raise AttributeError(f"module 'famhbg_nlp.cli' has no attribute {name!r}")
