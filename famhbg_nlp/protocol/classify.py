@@ -36,7 +36,7 @@ CUE_KINDS = frozenset(
     }
 )
 
-_AFTER_PERSON = re.compile(r"^[\s,]*(?:\([^()]{0,12}\)[\s,]*)?$")
+_AFTER_PERSON = re.compile(r"^[\s,]*(?:\([^()]{0,12}\)[\s,]*|[A-ZÅÄÖa-zåäö]{1,3}\s*,\s*)?$")
 _ITEM_CUT = re.compile(
     r"(?<=\s)(?:(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{1,2})\s+)?§\s*\d{1,4}(?:/\d{2,4})?(?=\s+(?:\d{1,4}\s+)?[A-ZÅÄÖ]|\s+(?i:dnr)\b)"
 )
@@ -127,6 +127,8 @@ def _role_after_name(ctx: Context, ln: Line, start: int, end: int) -> bool:
     before = [p for p in ctx.persons_in(ln.content_start, offset)]
     if not before or not _AFTER_PERSON.match(ctx.text[before[-1].end : offset]):
         return False
+    if ctx.text[before[-1].end : offset].rstrip().endswith(","):
+        return True  # "Anna Ek, M, Ordförande Per Berg, C": a list of name, party, role
     after = ln.doc_offset(end)
     nxt = ctx.text[after : after + 40]
     return not any(p.start < after + len(nxt) - len(nxt.lstrip(" .:…_\t")) + 1 for p in ctx.persons_in(after, after + 40))

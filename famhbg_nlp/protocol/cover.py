@@ -43,9 +43,19 @@ class Officers:
         default_factory=lambda: {"chair": {}, "secretary": {}, "adjusters": {}}
     )
 
-    def add(self, target: str, names: list[str], rank: int) -> None:
+    sources: dict[tuple[str, int], object] = field(default_factory=dict)
+
+    def add(self, target: str, names: list[str], rank: int, source: object = None) -> None:
+        """Names for ``target`` from one piece of evidence; of several, the first one counts
+        (``Utses att justera X och Y`` before a signature block where the chair signs as ``Justerande``)."""
+        if not names:
+            return
+        key = (target, rank)
+        if source is not None and self.sources.setdefault(key, source) != source:
+            return
         bucket = self.found[target].setdefault(rank, [])
         for name in names:
+            name = " ".join(name.split())
             if name not in bucket:
                 bucket.append(name)
 
@@ -241,18 +251,22 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
     _signature_blocks(ctx, content, officers)
     pending: list[str] = []
     age = 0
+    prev: Line | None = None
     for ln in content:
         if ln.kind in _BARRIERS:
             pending, age = [], 0
+            prev = ln
             continue
         persons = _persons(ctx, ln.info.rest) if ln.kind in (LineKind.OFFICER, LineKind.FIELD) else []
         if ln.kind == LineKind.OFFICER and ln.info.target is not None and ln.kind != LineKind.SIGNATURE:
             if persons:
-                _assign(officers, [*pending, ln.info.target], persons)
+                _assign(officers, [*pending, ln.info.target], persons, ln.index)
                 pending, age = [], 0
-            elif ln.info.rest is None:
+            elif ln.info.rest is None and not (prev is not None and prev.kind == LineKind.ROSTER and prev.info.rest is None):
+                # (a label stacked under attendance labels waits in vain: the names are the list's)
                 pending.append(ln.info.target)
                 age = 0
+            prev = ln
             continue
         if pending and ln.kind in (LineKind.FIELD, LineKind.TEXT):
             if ln.kind == LineKind.TEXT:
@@ -260,12 +274,13 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
                 if persons and persons[0].start > ln.content_start + 12:
                     persons = []  # a sentence that mentions a name is no signature
             if persons:
-                _assign(officers, pending, persons)
+                _assign(officers, pending, persons, ln.index)
                 pending, age = [], 0
                 continue
         age += 1
         if age > 3:
             pending = []
+        prev = ln
     for ln in content:
         if ln.index >= cover_end:
             break
@@ -274,14 +289,17 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
         for person in ctx.persons_in(ln.content_start, ln.content_end):
             m = _ROLE_AFTER.match(ctx.text[person.end : person.end + 40])
             if m:
-                officers.add(_target(m.group("role")), [person.text], 2)
+                officers.add(_target(m.group("role")), [person.text], 2, ("after", person.start))
     # "Sekreterare är Per Ek." anywhere
     for person in ctx.persons:
         line_start = ctx.text.rfind("\n", 0, person.start) + 1
-        if P.ROLE_SENTENCE.search(ctx.text[max(line_start, person.start - 60) : person.start]):
-            role = P.ROLE_SENTENCE.search(ctx.text[max(line_start, person.start - 60) : person.start])
-            assert role is not None
-            officers.add(_target(role.group("role")), [person.text], 1)
+        role = P.ROLE_SENTENCE.search(ctx.text[max(line_start, person.start - 60) : person.start])
+        if role is not None:
+            officers.add(_target(role.group("role")), [person.text], 1, ("sentence", person.start))
+    # "X och Y utses att justera protokollet", "Utsågs X att jämte Y justera dagens protokoll"
+    for m in P.ADJUSTER_SENTENCE.finditer(ctx.text):
+        names = [p.text for p in _persons(ctx, (m.start(), m.end()))]
+        officers.add("adjusters", names, 2, ("adjusters", m.start()))
     return officers
 
 
@@ -305,16 +323,16 @@ def _persons(ctx: Context, rest: tuple[int, int] | None) -> list[Mention]:
     return out
 
 
-def _assign(officers: Officers, targets: list[str], persons: list[Mention]) -> None:
+def _assign(officers: Officers, targets: list[str], persons: list[Mention], source: object) -> None:
     """Stacked labels take one name each in order; the last label takes the rest."""
     names = [p.text for p in persons]
     for k, target in enumerate(targets):
         if not names:
             break
         if k == len(targets) - 1:
-            officers.add(target, names if target == "adjusters" else names[:1], 1)
+            officers.add(target, names if target == "adjusters" else names[:1], 1, source)
         else:
-            officers.add(target, names[:1], 1)
+            officers.add(target, names[:1], 1, (source, k))
             names = names[1:]
 
 
@@ -336,7 +354,10 @@ def _signature_blocks(ctx: Context, content: list[Line], officers: Officers) -> 
             continue
         below = [(i, i + 1) for i in roles if i + 1 < len(run) and not _role_alone(run[i + 1])]
         above = [(i, i - 1) for i in roles if i > 0 and not _role_alone(run[i - 1])]
-        if len(above) > len(below) or (len(above) == len(below) and above and _names_first(run, roles[0])):
+        before = _before_run(content, run[0])
+        if len(above) > len(below) or (
+            len(above) == len(below) and above and _names_first(run, roles[0]) and not _role_alone_line(before)
+        ):
             pairs = above
         else:
             pairs = below
@@ -346,10 +367,23 @@ def _signature_blocks(ctx: Context, content: list[Line], officers: Officers) -> 
             target = role_ln.info.target
             if target is None:
                 continue
-            officers.add(target, [p.text for p in (persons if target == "adjusters" else persons[:1])], 1)
+            names = [p.text for p in (persons if target == "adjusters" else persons[:1])]
+            officers.add(target, names, 1, ("block", run[0].index) if target == "adjusters" else role_ln.index)
             role_ln.kind = name_ln.kind = LineKind.SIGNATURE
         # a row of names above a row of roles (``Astrid Edin Thor Lindgren`` / ``sekreterare ordförande``)
     _row_pairs(ctx, content, officers)
+
+
+def _before_run(content: list[Line], first: Line) -> Line | None:
+    """The line before a block, past labels without names (``Sekreterare`` / ``Paragrafer 1-3`` / ``Anna Ek``)."""
+    k = content.index(first) - 1
+    while k >= 0 and content[k].kind == LineKind.FIELD and content[k].info.target in ("paragraphs", "signatures"):
+        k -= 1
+    return content[k] if k >= 0 else None
+
+
+def _role_alone_line(ln: Line | None) -> bool:
+    return ln is not None and _role_alone(ln)
 
 
 def _names_first(run: list[Line], first_role: int) -> bool:
@@ -390,14 +424,15 @@ def _row_pairs(ctx: Context, content: list[Line], officers: Officers) -> None:
         if len(persons) != len(roles):
             continue
         for person, role in zip(persons, roles):
-            officers.add(_target(role), [person.text], 1)
+            officers.add(_target(role), [person.text], 1, ("row", k) if _target(role) == "adjusters" else (k, person.start))
         prev.kind = ln.kind = LineKind.SIGNATURE
 
 
 def from_attendance(officers: Officers, attendees: list[Participant]) -> None:
-    """Rank 3: the attendee whose role is ``ordförande`` or ``sekreterare``."""
-    for part in attendees:
-        if part.role and P.CHAIR_IN_ROLE.match(part.role):
-            officers.add("chair", [part.name], 3)
-        elif part.role and P.SECRETARY_IN_ROLE.match(part.role):
-            officers.add("secretary", [part.name], 3)
+    """Rank 3: the one attendee whose role is ``ordförande`` or ``sekreterare`` (two say nothing)."""
+    chairs = [p.name for p in attendees if p.role and P.CHAIR_IN_ROLE.match(p.role)]
+    secretaries = [p.name for p in attendees if p.role and P.SECRETARY_IN_ROLE.match(p.role)]
+    if chairs:
+        officers.add("chair", chairs[:1], 3)
+    if len(secretaries) == 1:
+        officers.add("secretary", secretaries, 3)

@@ -155,6 +155,11 @@ ROLE_SENTENCE = re.compile(
     rf"(?i)\b(?P<role>{CHAIR_ROLE}|{SECRETARY_ROLE}|{ADJUSTER_ROLE})\s+(?:är|var|blir|utses|utsågs|väljs|valdes)(?:\s+till)?\s+$"
 )
 
+#: A sentence that appoints the adjusters (``X och Y utses att justera``, ``Utsågs X att jämte Y justera``).
+ADJUSTER_SENTENCE = re.compile(
+    r"(?i)(?:^|(?<=[.!?\n]))[^.!?\n]{0,200}?\b(?:utses|utsågs|utser|utsåg|väljs|valdes)\b[^.!?]{0,200}?\bjustera\b[^.!?\n]{0,80}"
+)
+
 #: ``Paragrafer §§ 12-31``, ``§§ 55-80``, ``Paragraf 141-169``, ``46–58``: the range the cover declares.
 PARAGRAPH_RANGE = re.compile(r"(?P<a>\d{1,4})(?:\s*(?:-|–|—)\s*(?P<b>\d{1,4}))?")
 
