@@ -26,14 +26,14 @@ from .lines import Line, LineKind, clean_span_text, tidy
 from .model import Participant
 
 _TRIM = " \t\n,;:.–-&/|"
-_CONJ = re.compile(r"(?i)^(?:och|samt|&|,|\s)+|(?:\s|,)+(?:och|samt|&)?\s*$|\s+(?:och|samt|&)$")
+_CONJ = re.compile(r"(?i)^(?:och|samt|&|,|\s)+|(?<![\s,])[\s,]+(?:(?:och|samt|&)\s*)?$|(?<!\s)\s+(?:och|samt|&)$")
 _LEADING_NON_ROLE = re.compile(
     r"(?i)^(?:som|för|om|med|i|på|till|av|inom|under|har|är|var|hade|kommer|ska|skulle|och|samt|se|enligt)\b"
 )
 #: ``för Y`` right before a name in a list of substitutes (``Eva Lind (S) för Omar Ali (S)``).
 _FOR = re.compile(r"(?i)(?:^|(?<=[\s,)]))för[\s:]*$")
 _PAREN = re.compile(r"\(([^()]*)\)?")
-_LINE_LABEL = re.compile(r"[\s*_~#>-]*(?P<label>[^\W\d][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
+_LINE_LABEL = re.compile(r"(?=(?P<open>[\s*_~#>-]*))(?P=open)(?P<label>[^\W\d_][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
 #: Kinds of lines an attendance list may run over.
 _LIST_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ROSTER_LINE, LineKind.NOISE})
 
@@ -56,13 +56,19 @@ class Attendance:
     guests: list[Participant] = field(default_factory=list)
 
 
-def blocks(ctx: Context, cover: list[Line]) -> list[Block]:
-    """The attendance blocks of the cover lines (marks their list lines ``ROSTER_LINE``)."""
+def blocks(ctx: Context, cover: list[Line], *, strict: bool = False) -> list[Block]:
+    """The attendance blocks of ``cover`` (marks their list lines ``ROSTER_LINE``).
+
+    ``strict``: only labels on lines of their own that end with a colon or stand alone
+    (``Närvarande:``), for the body, where a list of those present closes some minutes.
+    """
     out: list[Block] = []
     stacked: list[Line] = []
     i = 0
     while i < len(cover):
         ln = cover[i]
+        if ln.kind == LineKind.ROSTER and strict and not _strict_label(ln):
+            ln.kind = LineKind.TEXT
         if ln.kind != LineKind.ROSTER:
             if ln.kind in (LineKind.FIELD, LineKind.OFFICER) and ln.info.rest is None:
                 pass  # a stacked label between stacked attendance labels keeps the stack
@@ -91,6 +97,14 @@ def blocks(ctx: Context, cover: list[Line]) -> list[Block]:
         out.append(block)
         i = last + 1
     return out
+
+
+def _strict_label(ln: Line) -> bool:
+    if ln.virtual:
+        return False
+    if ln.info.rest is None:
+        return True
+    return ":" in ln.text[: ln.clean_index(ln.info.rest[0])]
 
 
 #: A party after a name, possibly after its role (``Anna Ek (S)``, ``Anna Ek, ordförande (S)``).
@@ -159,43 +173,59 @@ def _skip_stacked_value(ctx: Context, cover: list[Line], i: int, rest: tuple[int
 
 
 def _extend(ctx: Context, cover: list[Line], i: int, block: Block) -> int:
-    """Lines of the block after its label line: the rest of its paragraph and following name paragraphs."""
+    """Lines of the block after its label line: the rest of its paragraph, then following paragraphs
+    that list names (starting with a name, or short lines with a name: ``Vice ordföranden Per Ek``,
+    ``Verkställande direktören`` / ``Anna Ek``). Returns the index of its last line."""
     last = i
     j = i + 1
-    prev_physical = cover[i].physical
     # the rest of the label's paragraph
     while j < len(cover) and not cover[j].blank:
         ln = cover[j]
-        if ln.kind == LineKind.NOISE:
-            j += 1
-            continue
-        if not (ln.kind in _LIST_KINDS or _officer_in_list(ctx, ln, block)) or _ends_list(ctx, ln):
-            return last
-        block.ranges.append((ln.content_start, ln.content_end))
-        ln.kind = LineKind.ROSTER_LINE
-        last = j
-        prev_physical = ln.physical
+        if ln.kind != LineKind.NOISE:
+            if not _in_list(ctx, ln, block) or _ends_list(ctx, ln):
+                return last
+            _take(block, ln)
+            last = j
         j += 1
-    # following paragraphs that start with a name
+    # following paragraphs
     while True:
         k = _next_content(cover, last)
         if k is None:
-            break
-        first = cover[k]
-        if first.kind not in _LIST_KINDS or ctx.person_at_start(first) is None or _ends_list(ctx, first):
-            break
-        stop = False
-        for ln in _paragraph(cover, k):
-            if ln.kind not in _LIST_KINDS or _ends_list(ctx, ln):
-                stop = True
-                break
-            block.ranges.append((ln.content_start, ln.content_end))
-            ln.kind = LineKind.ROSTER_LINE
-            last = cover.index(ln) if ln is not cover[k] else k
-        if stop:
-            break
-    del prev_physical
-    return last
+            return last
+        para = _paragraph(cover, k)
+        if not _listing(ctx, para, block):
+            return last
+        for idx, ln in para:
+            if not _in_list(ctx, ln, block) or _ends_list(ctx, ln):
+                return last
+            _take(block, ln)
+            last = idx
+
+
+def _take(block: Block, ln: Line) -> None:
+    block.ranges.append((ln.content_start, ln.content_end))
+    ln.kind = LineKind.ROSTER_LINE
+
+
+def _in_list(ctx: Context, ln: Line, block: Block) -> bool:
+    return ln.kind in _LIST_KINDS or _officer_in_list(ctx, ln, block)
+
+
+def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> bool:
+    """A paragraph that goes on with the list: it starts with a name, or it is short lines with a name."""
+    if not para:
+        return False
+    first = para[0][1]
+    if not _in_list(ctx, first, block) or _ends_list(ctx, first):
+        return False
+    if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
+        return True
+    lines = [ln for _, ln in para]
+    return (
+        first.text[:1].isupper()
+        and all(len(ln.text) <= 60 and not ln.text.endswith((".", ":")) for ln in lines)
+        and any(ctx.persons_in(ln.content_start, ln.content_end) for ln in lines)
+    )
 
 
 def _officer_in_list(ctx: Context, ln: Line, block: Block) -> bool:
@@ -217,13 +247,14 @@ def _next_content(cover: list[Line], index: int) -> int | None:
     return None
 
 
-def _paragraph(cover: list[Line], index: int) -> list[Line]:
+def _paragraph(cover: list[Line], index: int) -> list[tuple[int, Line]]:
     out = []
-    for ln in cover[index:]:
+    for k in range(index, len(cover)):
+        ln = cover[k]
         if ln.blank:
             break
         if ln.kind != LineKind.NOISE:
-            out.append(ln)
+            out.append((k, ln))
     return out
 
 

@@ -219,7 +219,7 @@ ATT_LINE = re.compile(rf"^(?:{_ENUM}\s*|-\s*)?(?P<att>(?:(?:samt|och)\s+)?[Aa]tt
 ATT_EMPHASIS = re.compile(r"(?P<mark>\*{1,3}|_{1,2})(?P<att>(?:(?:samt|och)\s+)?[Aa]tt)(?P=mark)")
 #: ``att`` clauses run together on one line (``... beslutar att A, att B samt att C``); ``och att``
 #: continues a clause.
-ATT_INLINE = re.compile(r"(?:(?<=[,;.])\s+|\s+(?=samt\s))(?P<att>(?:samt\s+)?[Aa]tt)\s+(?=\w)")
+ATT_INLINE = re.compile(r"(?:(?<=[,;.])\s+|(?<!\s)\s+(?=samt\s))(?P<att>(?:samt\s+)?[Aa]tt)\s+(?=\w)")
 #: An enumerated clause of a decision written without ``att`` (``1. Budgeten godkänns.``).
 ENUMERATED = re.compile(rf"^(?:{_ENUM}|[-•–])\s+\S")
 
@@ -275,14 +275,14 @@ TOC_HEADING = re.compile(
     r"(?i)^(?:innehåll(?:sförteckning)?|ärendeförteckning|ärendelista\s+med\s+sid\w*|förteckning\s+över\s+paragrafer)"
     r"(?:\s+(?:sid(?:a|an)?|paragrafer|ärenden|§|sida)\b.*)?$"
 )
-TOC_LEADER = re.compile(r"(?:\.{3,}|…+|\s\.\s\.\s)\s*\d{1,4}\s*$|\s\d{1,4}\s*(?:-\s*\d{1,4})?$")
+TOC_LEADER = re.compile(r"(?:(?<!\.)\.{3,}|(?<!…)…+|\s\.\s\.\s)\s*\d{1,4}\s*$|\s\d{1,4}\s*(?:-\s*\d{1,4})?$")
 #: A TOC column heading (``Paragrafer Ärenden Sida``) or a bare page reference (``7 - 11``).
 TOC_FURNITURE = re.compile(r"(?i)^(?:paragrafer|paragraf|ärenden?|sida|sid|§|rubrik|dnr)(?:\s+(?:ärenden?|sida|sid|rubrik|dnr|§))*$|^\d{1,4}(?:\s*-\s*\d{1,4})?$")
 
 #: Organs: a word ending in one of these is the name of a body (``Kommunstyrelsen``, ``Barn- och
 #: utbildningsnämnden``, ``Kommundirektörsgruppen``).
 ORGAN_WORD = re.compile(
-    r"(?i)\b[\wåäö-]*(?:styrelse|nämnd|fullmäktige|utskott|grupp|beredning|råd|direktion|presidi|förbund|"
+    r"(?i)(?<![\w-])-*\b[\wåäö-]*(?:styrelse|nämnd|fullmäktige|utskott|grupp|beredning|råd|direktion|presidi|förbund|"
     r"kommitté|delegation|stämma|ledningsgrupp|forum)(?:n|en|et|t|e|um|a)?s?\b"
 )
 PROTOCOL_TITLE = re.compile(r"(?i)^(?P<organ>.{2,80}?)s?\s+(?:sammanträdes)?protokoll\b")

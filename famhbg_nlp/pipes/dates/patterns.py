@@ -348,7 +348,7 @@ SLOT_BEFORE = re.compile(
 #: Text right after a digit run that puts it in a date slot: a time of day (``kl``, ``klockan``,
 #: ``13.00``, ``0830-1100``).
 SLOT_AFTER = re.compile(
-    rf"^(?:{HS}*,?{HS}*(?i:kl|klockan)(?!\w)|{SEP}[0-9]{{1,2}}[.:][0-9]{{2}}(?![0-9])|{SEP}[0-9]{{4}}{DASH}[0-9])"
+    rf"^(?:{HS}*(?:,{HS}*)?(?i:kl|klockan)(?!\w)|{SEP}[0-9]{{1,2}}[.:][0-9]{{2}}(?![0-9])|{SEP}[0-9]{{4}}{DASH}[0-9])"
 )
 
 # ---------------------------------------------------------------------------- context words

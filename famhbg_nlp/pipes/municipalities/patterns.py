@@ -53,7 +53,7 @@ AMBIGUITY_KINDS: frozenset[str] = frozenset({"word", "person", "region"})
 #: How many characters before a name an exclusion pattern may look at.
 EXCLUSION_WINDOW = 120
 
-_OFFICIAL_SUFFIX = re.compile(r"^(?P<stem>.+?)\s+(?i:kommun|stad)$")
+_OFFICIAL_SUFFIX = re.compile(r"^(?P<stem>.*\S)\s+(?i:kommun|stad)$")
 _PARTS = re.compile(r"(?<=\w)[ -](?=[A-ZÅÄÖ])")
 
 
