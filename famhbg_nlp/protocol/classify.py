@@ -131,7 +131,14 @@ def _role_after_name(ctx: Context, ln: Line, start: int, end: int) -> bool:
         return True  # "Anna Ek, M, Ordförande Per Berg, C": a list of name, party, role
     after = ln.doc_offset(end)
     nxt = ctx.text[after : after + 40]
-    return not any(p.start < after + len(nxt) - len(nxt.lstrip(" .:…_\t")) + 1 for p in ctx.persons_in(after, after + 40))
+    gap = len(nxt) - len(nxt.lstrip(" .:…_\t"))
+    found = P.match_label(ctx.text[after + gap : after + 120])
+    if found is not None and found[1].group("rest"):
+        value = after + gap + found[1].start("rest")
+        value += len(ctx.text[value : value + 10]) - len(ctx.text[value : value + 10].lstrip(" .…_"))
+        if ctx.person_at(value) is not None:
+            return False  # "Malai Ek Ordförande Justerande ... Jimmy Ek": labels of a table read row by row
+    return not any(p.start < after + gap + 1 for p in ctx.persons_in(after, after + 40))
 
 
 def mark_boilerplate(lines: list[Line]) -> None:

@@ -123,6 +123,8 @@ class Context:
                 piece = piece.strip()
                 if not piece or not piece[0].isupper() or P.PERSON_STOP.match(piece) or len(piece) < 3:
                     continue
+                if " " not in piece and P.ORG_ENDING.search(piece):
+                    continue  # the unit the pipeline ran into the name (``Kanslienheten``)
                 found = P.match_label(piece)
                 if found is not None and not (found[1].group("rest") or "").strip():
                     continue  # the piece is a label and nothing else

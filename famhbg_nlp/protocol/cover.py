@@ -319,6 +319,11 @@ def _persons(ctx: Context, rest: tuple[int, int] | None) -> list[Mention]:
     for p in ctx.persons_in(*rest):
         if _SUBSTITUTE_AFTER.match(ctx.text[p.end : rest[1]]) or _SUBSTITUTE_BEFORE.search(ctx.text[rest[0] : p.start]):
             continue
+        if " " not in p.text.strip():
+            continue  # one word is no name to sign with
+        role = _ROLE_AFTER.match(ctx.text[p.end : rest[1]])
+        if role is not None and _target(role.group("role")) != "adjusters":
+            continue  # "Justeras Roger Ek ordförande Anna Ek": the chair signs too, as chair
         out.append(p)
     return out
 

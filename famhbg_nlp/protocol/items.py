@@ -283,7 +283,7 @@ def _is_prose(ctx: Context, index: int | None) -> bool:
 
 
 def build(ctx: Context, draft: Draft) -> Item:
-    lines = [ln for ln in draft.lines if ln.kind not in _SKIP]
+    lines = [ln for ln in draft.lines if ln.kind not in _SKIP and ln.kind not in (LineKind.ROSTER, LineKind.ROSTER_LINE)]
     end = max((ln.content_end for ln in lines), default=draft.heading.content_end)
     body = lines
     if draft.heading.info.title and draft.heading.virtual is False and draft.heading.kind == LineKind.ITEM_PARA:

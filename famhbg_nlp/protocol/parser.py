@@ -36,6 +36,16 @@ def _listing(lines: list[Line]) -> list[tuple[int, int]]:
     return out
 
 
+def _labelled(lines: list[Line]) -> list[tuple[int, int]]:
+    """Where the body may list names: after an attendance or officer label on a line of its own."""
+    out = []
+    for k, ln in enumerate(lines):
+        if ln.kind in (LineKind.ROSTER, LineKind.OFFICER) and not ln.virtual:
+            end = next((m.content_end for m in lines[k + 1 : k + 12] if m.blank), lines[min(k + 11, len(lines) - 1)].content_end)
+            out.append((ln.content_start, max(end, ln.content_end)))
+    return out
+
+
 def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     """The :class:`Protocol` of a processed ``doc`` (its entities come from ``doc.ents``)."""
     text = doc.text
@@ -57,13 +67,14 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     mode = items.numbering(ctx)
     drafts = items.drafts(ctx, mode, declared)
     cover_end = drafts[0].heading.index if drafts else len(ctx.lines)
-    names.recover(ctx, _listing(ctx.lines[:cover_end]))
+    names.recover(ctx, _listing(ctx.lines[:cover_end]) + _labelled(ctx.lines[cover_end:]))
 
     officers = cover.read_officers(ctx, ctx.lines, cover_end)
     cover_lines = [ln for ln in ctx.lines[:cover_end] if ln.kind != LineKind.TOC]
     blocks = attendance.blocks(ctx, cover_lines)
     if (extra := attendance.unlabelled(ctx, cover_lines, blocks)) is not None:
         blocks.insert(0, extra)
+    blocks += attendance.blocks(ctx, ctx.lines[cover_end:], strict=True)
     present = attendance.read(ctx, blocks)
     items.mark_titles(ctx, drafts)
     built = [items.build(ctx, d) for d in drafts]
