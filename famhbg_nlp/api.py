@@ -6,7 +6,7 @@ gets it wrong silently: ``parse("typo.txt")`` used to parse the nine characters
 
 * :func:`parse` takes a path (``str`` or ``os.PathLike``). A missing path raises
   :class:`FileNotFoundError`, a folder :class:`IsADirectoryError`, a file that cannot be read
-  (unsupported type, binary content, an encrypted or broken PDF ...) a
+  (unsupported type, binary content, no text at all, an encrypted or broken PDF ...) a
   :class:`~famhbg_nlp.readers.ReadError`; each message names the path. What was unusual
   about reading the file (a fallback encoding, say) is issued as a :class:`ReadWarning`.
 * :func:`parse_text` takes the text itself, of any length (texts over ``nlp.max_length`` are
@@ -90,7 +90,7 @@ def parse(
         return parse_text(path, nlp=nlp, meeting_date=meeting_date)
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"parse takes a path (str or os.PathLike), not {type(path).__name__}; see parse_text")
-    from .readers import read_document
+    from .readers import ReadError, read_document
 
     file = Path(path)
     if not file.exists():
@@ -102,6 +102,8 @@ def parse(
             errno.EISDIR, "is a folder; parse reads one file (famhbg extract reads folders)", str(file)
         )
     document = read_document(file, ocr=ocr)
+    if not document.text.strip():
+        raise ReadError(file, "the file holds no text")
     for message in document.warnings:
         warnings.warn(message, ReadWarning, stacklevel=2)
     from .readers.pages import with_pages

@@ -280,6 +280,9 @@ def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False)
         except ReadError as err:
             slots[i] = Failure(source.name, f"cannot read: {err.reason}")
             continue
+        if not text.strip():
+            slots[i] = Failure(source.name, "cannot read: the file holds no text")
+            continue
         texts.append((text, i))
     docs: list[tuple[Doc, int]] = []
     try:

@@ -20,6 +20,8 @@ app = typer.Typer(
     add_completion=False,
     cls=PlainGroup,
     epilog=EXIT_CODES_HELP,
+    # paragraphs of the docstrings flow (rich mode would keep their line breaks); write `<x>` in backticks
+    rich_markup_mode="markdown",
 )
 
 

@@ -8,7 +8,7 @@ Exit codes (the same for every command; shown in each command's ``--help`` and i
   rest was done and written;
 * ``2`` bad usage, or nothing could be done (no input could be read, the pipeline cannot be
   loaded, the output cannot be written); nothing is written;
-* ``130`` interrupted (Ctrl-C); nothing is written.
+* ``130`` interrupted (Ctrl-C): no traceback, no half-written output file.
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ EXIT_INTERRUPTED = 130
 
 EXIT_CODES_HELP = (
     "Exit codes: 0 success; 1 some inputs failed (reported on stderr) and the rest was written; "
-    "2 bad usage or nothing could be done (nothing written); 130 interrupted (nothing written)."
+    "2 bad usage or nothing could be done (nothing written); 130 interrupted (no half-written output)."
 )
 
 

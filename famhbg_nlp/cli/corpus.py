@@ -108,7 +108,7 @@ def export(
 ) -> None:
     """Write the corpus as spaCy DocBin, Hugging Face DatasetDict, CoNLL IOB2 or JSONL.
 
-    With several splits, the file formats write a directory OUTPUT of <split>.<suffix> files.
+    With several splits, the file formats write a directory OUTPUT of `<split>.<suffix>` files.
     """
     with command_errors():
         check_output_folder(output.parent, what=str(output))
