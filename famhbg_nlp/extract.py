@@ -264,6 +264,12 @@ def _renamed(message: str, source: Source) -> str:
     return message.replace(source.path, source.name) if source.path != source.name else message
 
 
+def process_sources(batch: Sequence[Source], nlp: Language, *, ocr: bool = False) -> list[Result]:
+    """Read, process and parse ``batch`` with ``nlp``: one :class:`Extraction` or :class:`Failure`
+    per source, in order (the work of one batch, for any engine: here, worker processes, Ray)."""
+    return _process_batch(batch, nlp, ocr=ocr)
+
+
 def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False) -> list[Result]:
     """Read, process and parse one batch; a failing file becomes a :class:`Failure`."""
     slots: list[Result | None] = [None] * len(batch)
