@@ -220,6 +220,8 @@ def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> bool:
         return False
     if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
         return True
+    if first.text[:1].islower() and not ctx.text[: first.content_start].rstrip().endswith((".", ":", "!", "?")):
+        return True  # a sentence of the list wrapped over a blank line (``... samt övriga`` / ``ledamöter utom ...``)
     lines = [ln for _, ln in para]
     return (
         first.text[:1].isupper()
@@ -267,6 +269,8 @@ def _ends_list(ctx: Context, ln: Line) -> bool:
     starts = {ln.content_start, label.end() if label else -1}
     if not ln.text[:1].isupper() or any(e.start in starts for e in ctx.ents_in(ln.content_start, ln.content_end)):
         return False
+    if re.fullmatch(r"(?:[A-ZÅÄÖ][\wåäö]{0,5}\.?\s*)+", ln.text):
+        return False  # the column heads of a table (``Parti Närv Frånv Ja Nej Avst``)
     first = re.split(r"[,(\t;]", ln.text, maxsplit=1)[0]
     if ctx.persons_in(ln.content_start, ln.content_end) and len(ln.text) > 0:
         # a list line with a role first (``Kommunsekreterare Pia Ek, ekonomichef Per Ek``)
@@ -289,6 +293,7 @@ def read(ctx: Context, found: list[Block]) -> Attendance:
         for start, end in _spans(ctx, block.ranges):
             excepted = _excepted(ctx, start, end)
             guests = _guest_sentences(ctx, start, end)
+            left = _left(ctx, start, end)
             column = 0
             for person, part in participants(ctx, start, end, block.role, replaced):
                 if len(part.name.split()) < 2:
@@ -309,6 +314,29 @@ def read(ctx: Context, found: list[Block]) -> Attendance:
                 bucket = getattr(out, target)
                 if all(p.name != part.name for p in bucket):  # a name listed twice counts once
                     bucket.append(part)
+                if person.start in left and target != "absent" and all(p.name != part.name for p in out.absent):
+                    out.absent.append(part)  # present for part of the meeting, then replaced
+    return out
+
+
+#: A member who leaves (``lämnar sammanträdet``) or is replaced (``ersättes av X``, ``dessförinnan ersatt av X``):
+#: present for part of the meeting and absent for the rest.
+_LEAVES = re.compile(
+    r"(?i)\b(?:lämna(?:r|de)\s+(?:också\s+)?(?:sammanträdet|mötet)|ers(?:ättes|ätts|attes|att)\s+av|avgår|avgick)\b"
+)
+
+
+def _left(ctx: Context, start: int, end: int) -> set[int]:
+    """Starts of the persons a sentence says left the meeting or were replaced."""
+    out: set[int] = set()
+    text = ctx.text[start:end]
+    for sentence in re.finditer(r"[^.!?]+[.!?]?", text):
+        verb = _LEAVES.search(sentence.group())
+        if verb is None:
+            continue
+        a = start + sentence.start()
+        for p in ctx.persons_in(a, a + verb.start()):
+            out.add(p.start)
     return out
 
 
@@ -324,6 +352,20 @@ _GUEST_SENTENCE = re.compile(
 
 def _guest_sentences(ctx: Context, start: int, end: int) -> list[tuple[int, int]]:
     return [(start + m.start(), start + m.end()) for m in _GUEST_SENTENCE.finditer(ctx.text[start:end])]
+
+
+def invited(ctx: Context, cover: list[Line]) -> Block | None:
+    """``Under § 55 deltog Anna Ek, rektor`` on the cover outside the lists: guests of an item."""
+    ranges = []
+    for ln in cover:
+        if ln.kind == LineKind.TEXT:  # the sentence may run on: read to the paragraph's end
+            ranges += _guest_sentences(ctx, ln.content_start, _paragraph_end(ctx, ln))
+    return Block("guests", None, ranges) if ranges else None
+
+
+def _paragraph_end(ctx: Context, ln: Line) -> int:
+    end = ctx.text.find("\n\n", ln.content_start)
+    return len(ctx.text) if end == -1 else end
 
 
 def _spans(ctx: Context, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

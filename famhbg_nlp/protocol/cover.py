@@ -232,7 +232,7 @@ def _place_text(text: str) -> str | None:
     text = tidy(text) or ""
     text = re.sub(r"^[\s,;:–-]+|[\s,;:.–-]+$", "", text)
     text = re.sub(r"^(?i:på|i)\s+(?=[A-ZÅÄÖ])", "", text)
-    text = re.sub(r"(?i)^(?:kl\.?|klockan)\s*$|,?\s*(?:kl\.?|klockan)\s*$", "", text).strip(" ,")
+    text = re.sub(r"(?i)^(?:kl\.?|klockan)\s*$|,?\s*\b(?:kl\.?|klockan|tid)\s*$", "", text).strip(" ,")
     return text or None
 
 
@@ -413,7 +413,7 @@ def _names_line(ctx: Context, ln: Line) -> bool:
     rest = ctx.text[ln.content_start : ln.content_end]
     for p in reversed(persons):
         rest = rest[: p.start - ln.content_start] + rest[p.end - ln.content_start :]
-    return re.fullmatch(r"[\s,/.…_]*(?:\(\s*[\w-]{1,4}\s*\)[\s,/.…_]*)*(?:och\s+)?[\s,/.…_]*", rest) is not None
+    return re.fullmatch(r"(?:[\s,/.…_]|\(\s*[\w-]{1,4}\s*\)|\b(?:och|samt)\b)*", rest) is not None
 
 
 def _row_pairs(ctx: Context, content: list[Line], officers: Officers) -> None:

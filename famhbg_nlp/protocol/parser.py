@@ -75,6 +75,8 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     if (extra := attendance.unlabelled(ctx, cover_lines, blocks)) is not None:
         blocks.insert(0, extra)
     blocks += attendance.blocks(ctx, ctx.lines[cover_end:], strict=True)
+    if (guests := attendance.invited(ctx, cover_lines)) is not None:
+        blocks.append(guests)
     present = attendance.read(ctx, blocks)
     items.mark_titles(ctx, drafts)
     built = [items.build(ctx, d) for d in drafts]

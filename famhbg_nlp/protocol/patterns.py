@@ -313,7 +313,7 @@ PERSON_LIST_GAP = 80
 #: in a list of serving substitutes).
 REPLACES = re.compile(
     r"(?i)(?:\bersätter|\bersättare\s+för|\bi\s*stället\s+för|\btjänstgör(?:ande)?(?:\s+ersättare)?\s+för"
-    r"|\btjg\.?(?:\s+ers\.?)?(?:\s+för)?|\bers\.?\s+för|\bers\.|\bersatt\s+av)[\s:]*$"
+    r"|\btjg\.?(?:\s+ers\.?)?(?:\s+för)?|\bers\.?\s+för|\bers\.)[\s:]*$"
 )
 #: ``X (tjg för Y)``, ``X tjänstgörande ersättare för Y``: the same inside a segment.
 REPLACES_ANY = re.compile(
