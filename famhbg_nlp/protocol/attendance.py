@@ -220,8 +220,13 @@ def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> bool:
         return False
     if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
         return True
-    if first.text[:1].islower() and not ctx.text[: first.content_start].rstrip().endswith((".", ":", "!", "?")):
-        return True  # a sentence of the list wrapped over a blank line (``... samt övriga`` / ``ledamöter utom ...``)
+    if not ctx.text[max(0, first.content_start - 200) : first.content_start].rstrip().endswith((".", ":", "!", "?", ")")):
+        # a sentence of the list wrapped over a blank line (``... samt övriga`` / ``ledamöter utom ...``,
+        # ``... My Ek, Caroline`` / ``Öwall, Per Berg``, ``... och Carlos`` / ``González.``)
+        if first.text[:1].islower() or ctx.persons_in(first.content_start, first.content_end):
+            return True
+        if len(first.text) <= 25 and first.text.endswith(".") and len(para) == 1:
+            return True
     lines = [ln for _, ln in para]
     return (
         first.text[:1].isupper()

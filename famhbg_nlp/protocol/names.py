@@ -6,8 +6,9 @@ for one or misses some. Inside an attendance list the shape is known: each name 
 two first names (or an initial) and one or more surnames. A run of capitalised words is cut
 into names where a first name follows a surname; the first names are the names
 component's lexicon (one vocabulary, :mod:`famhbg_nlp.pipes.names.lexicon`). A name the
-pipeline found and the lexicon cannot place (a first name it does not know) is kept; a run
-of words where the pipeline found no name gives only the names it found elsewhere in the document.
+pipeline found and the lexicon cannot place (a first name it does not know) is kept. Outside
+the lists of an attendance block, a run of words where the pipeline found no name gives only
+the names it found elsewhere in the document.
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def _stop(word: str) -> bool:
 
 
 def _is_first(word: str) -> bool:
+    """A first name and no surname (``Karin``); ``Holm``, both, counts as a surname after a first name."""
+    lex = lexicon()
+    return lex.is_first(word) and not lex.is_surname(word)
+
+
+def _starts(word: str) -> bool:
+    """A word a name may start with: a first name, also one that is a surname too."""
     return lexicon().is_first(word)
 
 
@@ -77,15 +85,22 @@ def segment(run: list[tuple[int, int, str]]) -> list[tuple[int, int]]:
     i = 0
     n = len(run)
     while i < n:
-        if not _is_first(run[i][2]):
+        if not _starts(run[i][2]):
             i += 1
             continue
         j = i + 1
         # a second first name or an initial, when a surname follows it (Ann Mari Engel, Lars I Karlsson)
-        while j < n - 1 and j - i < 2 and (_INITIAL.fullmatch(run[j][2]) or _is_first(run[j][2])) and not _is_first(run[j + 1][2]):
+        while (
+            j < n - 1
+            and j - i < 2
+            and (_INITIAL.fullmatch(run[j][2]) or _is_first(run[j][2]))
+            and not _is_first(run[j + 1][2])
+        ):
             j += 1
         k = j
         while k < n and not _is_first(run[k][2]) and not _INITIAL.fullmatch(run[k][2]):
+            if k > j and _starts(run[k][2]) and k + 1 < n and not _starts(run[k + 1][2]):
+                break  # "Per Holm Karin Lund": a first name that is a surname too, then a surname
             k += 1
         if k == j:
             # no surname: a surname that is also a first name (Jessika Edetun Falk), or no name
@@ -102,12 +117,24 @@ def _end_before(run: list[tuple[int, int, str]], i: int) -> int:
     return run[i - 1][1] if i > 0 else -1
 
 
-def recover(ctx: Context, ranges: list[tuple[int, int]]) -> None:
-    """Re-cut the persons of the attendance ``ranges`` where names run together, and add missed ones."""
+def recover(ctx: Context, ranges: list[tuple[int, int]], *, lists: bool = False) -> None:
+    """Re-cut the persons of ``ranges`` where names run together, and add missed ones.
+
+    Outside attendance lists a run of words gives names only where the pipeline found one in it
+    (or found the same name elsewhere); in the ranges of an attendance list (``lists``), where
+    every capitalised pair is a name, the lexicon's first names decide alone.
+    """
     found: list[Mention] = []
+    joined: list[tuple[int, int]] = []
+    for a, b in sorted(ranges):
+        if joined and not ctx.text[joined[-1][1] : a].strip():
+            joined[-1] = (joined[-1][0], max(b, joined[-1][1]))
+        else:
+            joined.append((a, b))
+    ranges = joined
     for start, end in ranges:
         for run in _runs(ctx, start, end):
-            if not ctx.persons_in(run[0][0], run[-1][1]) and not any(
+            if not lists and not ctx.persons_in(run[0][0], run[-1][1]) and not any(
                 p.start < run[-1][1] and run[0][0] < p.end for p in ctx.persons_in(start, end)
             ):
                 continue  # the pipeline found no name here: the lexicon alone makes none

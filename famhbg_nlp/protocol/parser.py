@@ -77,6 +77,7 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     blocks += attendance.blocks(ctx, ctx.lines[cover_end:], strict=True)
     if (guests := attendance.invited(ctx, cover_lines)) is not None:
         blocks.append(guests)
+    names.recover(ctx, [r for b in blocks for r in b.ranges], lists=True)
     present = attendance.read(ctx, blocks)
     items.mark_titles(ctx, drafts)
     built = [items.build(ctx, d) for d in drafts]

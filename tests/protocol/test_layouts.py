@@ -455,7 +455,7 @@ def test_chair_from_the_attendance_role(make_doc):
 
 def test_no_entities_no_people_but_still_a_structure(make_doc):
     text = (
-        "Kommunstyrelsens protokoll 2/2023\n\nNärvarande: Anna Svensson, Ystad\n\n"
+        "Kommunstyrelsens protokoll 2/2023\n\nNärvarande: se bilagd närvarolista\n\n"
         "§ 1 Budget\n\nBeslut\n\natt godkänna.\n"
     )
     p = parse_doc(make_doc(text))
@@ -467,9 +467,34 @@ def test_no_entities_no_people_but_still_a_structure(make_doc):
     )
 
 
-def test_empty_text(make_doc):
-    p = parse_doc(make_doc(""))
-    assert p.to_dict()["items"] == [] and p.meeting_date is None and p.time is None
+@pytest.mark.parametrize(
+    ("listing", "entities", "names"),
+    [
+        pytest.param("Närvarande: Anna Svensson, Ystad", [], ["Anna Svensson"], id="a-name-the-pipeline-missed"),
+        pytest.param(
+            "Beslutande Per Holm Karin Lund Eva Strand Olof Berg",
+            [("PERSON", "Per Holm Karin")],
+            ["Per Holm", "Karin Lund", "Eva Strand", "Olof Berg"],
+            id="names-run-together-in-a-lost-table",
+        ),
+        pytest.param(
+            "Ledamöter: Lena Holm (S), Anna\n\nMaria Strand (M), Per Ek (C)",
+            [("PERSON", "Lena Holm"), ("PERSON", "Per Ek")],
+            ["Lena Holm", "Anna Maria Strand", "Per Ek"],
+            id="a-name-broken-over-a-blank-line",
+        ),
+        pytest.param(
+            "Närvarande: Lena Holm, Ystad, Stina Berg Sekreterare",
+            [("PERSON", "Lena Holm"), ("PERSON", "Stina Berg Sekreterare"), ("MUNICIPALITY", "Ystad", "Ystad")],
+            ["Lena Holm", "Stina Berg"],
+            id="a-role-run-into-the-name",
+        ),
+    ],
+)
+def test_names_of_an_attendance_list(make_doc, listing, entities, names):
+    """Inside an attendance list every capitalised pair is a name: the first-name lexicon cuts them."""
+    p = parse_doc(make_doc(f"Kommunstyrelsen\n\n{listing}\n\n§ 1 Budget\n", entities))
+    assert [a.name for a in p.attendees] == names
 
 
 def test_labelled_lines_in_an_attendance_block(make_doc):
