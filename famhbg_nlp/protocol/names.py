@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from ..lexicon import parties
 from ..pipes.names.lexicon import NameLexicon
 from . import patterns as P
 from .context import Context, Mention
@@ -41,8 +42,9 @@ def _runs(ctx: Context, start: int, end: int) -> list[list[tuple[int, int, str]]
         word_ok = bool(_WORD.fullmatch(core) or _INITIAL.fullmatch(core)) and not any(
             e.label != "PERSON" for e in ctx.ents_in(a, a + len(core))
         )
-        if current and ctx.text[current[-1][1] : a].strip():
-            runs.append(current)
+        gap = ctx.text[current[-1][1] : a] if current else ""
+        if current and (gap.strip() or ("\n" in gap and not _dangling(current))):
+            runs.append(current)  # a line break ends a name, unless a first name waits for its surname
             current = []
         if word_ok and not _stop(core):
             current.append((a, a + len(core), core))
@@ -57,11 +59,22 @@ def _runs(ctx: Context, start: int, end: int) -> list[list[tuple[int, int, str]]
     return [r for r in runs if len(r) >= 2]
 
 
+def _dangling(run: list[tuple[int, int, str]]) -> bool:
+    """The run ends in a first name without a surname (``..., Anna`` / ``Maria Strand``)."""
+    return _starts(run[-1][2]) and (len(run) == 1 or not _starts(run[-2][2]) or _is_first(run[-2][2]) is False)
+
+
+@cache
+def _party_names() -> frozenset[str]:
+    return frozenset(word for party in parties() for name in party.names for word in name.split() if word[:1].isupper())
+
+
 def _stop(word: str) -> bool:
     lex = lexicon()
     return (
         lex.is_role(word)
         or P.ORG_ENDING.search(word) is not None
+        or word in _party_names()
         or P.match_label(word) is not None
         or word.upper() in P.PARTY_LETTERS and len(word) > 1
         or P.PERSON_STOP.match(word) is not None
