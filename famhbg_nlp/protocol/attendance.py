@@ -33,7 +33,7 @@ _LEADING_NON_ROLE = re.compile(
 #: ``för Y`` right before a name in a list of substitutes (``Eva Lind (S) för Omar Ali (S)``).
 _FOR = re.compile(r"(?i)(?:^|(?<=[\s,)]))för[\s:]*$")
 _PAREN = re.compile(r"\(([^()]*)\)?")
-_LINE_LABEL = re.compile(r"(?=(?P<open>[\s*_~#>-]*))(?P=open)(?P<label>[^\W\d_][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
+_LINE_LABEL = re.compile(r"(?=(?P<open>[\s*_~#>-]{0,64}))(?P=open)(?P<label>[^\W\d_][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
 #: Kinds of lines an attendance list may run over.
 _LIST_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ROSTER_LINE, LineKind.NOISE})
 
