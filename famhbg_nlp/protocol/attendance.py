@@ -31,7 +31,7 @@ _LEADING_NON_ROLE = re.compile(
     r"(?i)^(?:som|för|om|med|i|på|till|av|inom|under|har|är|var|hade|kommer|ska|skulle|och|samt|se|enligt)\b"
 )
 #: ``för Y`` right before a name in a list of substitutes (``Eva Lind (S) för Omar Ali (S)``).
-_FOR = re.compile(r"(?i)(?:^|(?<=[\s,)]))för[\s:]*$")
+_FOR = re.compile(r"(?:^|(?<=[\s,)]))för[\s:]*$")
 _PAREN = re.compile(r"\(([^()]*)\)?")
 _LINE_LABEL = re.compile(r"(?=(?P<open>[\s*_~#>-]{0,64}))(?P=open)(?P<label>[^\W\d_][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
 #: Kinds of lines an attendance list may run over.
@@ -193,10 +193,11 @@ def _extend(ctx: Context, cover: list[Line], i: int, block: Block) -> int:
         if k is None:
             return last
         para = _paragraph(cover, k)
-        if not _listing(ctx, para, block):
+        how = _listing(ctx, para, block)
+        if how is None:
             return last
         for idx, ln in para:
-            if not _in_list(ctx, ln, block) or _ends_list(ctx, ln):
+            if not _in_list(ctx, ln, block) or (how == "list" and _ends_list(ctx, ln)):
                 return last
             _take(block, ln)
             last = idx
@@ -211,28 +212,35 @@ def _in_list(ctx: Context, ln: Line, block: Block) -> bool:
     return ln.kind in _LIST_KINDS or _officer_in_list(ctx, ln, block)
 
 
-def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> bool:
-    """A paragraph that goes on with the list: it starts with a name, or it is short lines with a name."""
+def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> str | None:
+    """Whether a paragraph goes on with the list: ``list`` when it starts with a name or is short
+    lines with a name, ``sentence`` when it carries on a sentence wrapped over a blank line."""
     if not para:
-        return False
+        return None
     first = para[0][1]
-    if not _in_list(ctx, first, block) or _ends_list(ctx, first):
-        return False
-    if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
-        return True
-    if not ctx.text[max(0, first.content_start - 200) : first.content_start].rstrip().endswith((".", ":", "!", "?", ")")):
+    if not _in_list(ctx, first, block):
+        return None
+    if first.kind == LineKind.TEXT and not ctx.text[max(0, first.content_start - 200) : first.content_start].rstrip().endswith(
+        (".", ":", "!", "?", ")")
+    ):
         # a sentence of the list wrapped over a blank line (``... samt övriga`` / ``ledamöter utom ...``,
         # ``... My Ek, Caroline`` / ``Öwall, Per Berg``, ``... och Carlos`` / ``González.``)
         if first.text[:1].islower() or ctx.persons_in(first.content_start, first.content_end):
-            return True
+            return "sentence"
         if len(first.text) <= 25 and first.text.endswith(".") and len(para) == 1:
-            return True
+            return "sentence"
+    if _ends_list(ctx, first):
+        return None
+    if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
+        return "list"
     lines = [ln for _, ln in para]
-    return (
+    if (
         first.text[:1].isupper()
         and all(len(ln.text) <= 60 and not ln.text.endswith((".", ":")) for ln in lines)
         and any(ctx.persons_in(ln.content_start, ln.content_end) for ln in lines)
-    )
+    ):
+        return "list"
+    return None
 
 
 def _officer_in_list(ctx: Context, ln: Line, block: Block) -> bool:
@@ -389,7 +397,7 @@ def _excepted(ctx: Context, start: int, end: int) -> set[int]:
     out: set[int] = set()
     text = ctx.text[start:end]
     for m in re.finditer(r"(?i)\b(?:med\s+undantag\s+(?:för|av)|utom|förutom)\b\s*:?", text):
-        stop = re.search(r"[.;](?:\s|$)|\n\s*\n", text[m.end() :])
+        stop = re.search(r"[.;](?:\s|$)", text[m.end() :])
         limit = start + m.end() + (stop.start() if stop else len(text) - m.end())
         for p in ctx.persons_in(start + m.end(), limit):
             out.add(p.start)
