@@ -47,6 +47,7 @@ class Block:
     ranges: list[tuple[int, int]] = field(default_factory=list)
     line: int = 0
     columns: tuple[str, str] | None = None  # two columns read row by row: the target of each
+    last: int = 0  # index of its last line
 
 
 @dataclass
@@ -94,6 +95,7 @@ def blocks(ctx: Context, cover: list[Line], *, strict: bool = False) -> list[Blo
         if ln.info.rest:
             block.ranges.append(_skip_stacked_value(ctx, cover, i, ln.info.rest))
         last = _extend(ctx, cover, i, block)
+        block.last = cover[last].index
         out.append(block)
         i = last + 1
     return out
@@ -379,6 +381,17 @@ def invited(ctx: Context, cover: list[Line]) -> Block | None:
 def _paragraph_end(ctx: Context, ln: Line) -> int:
     end = ctx.text.find("\n\n", ln.content_start)
     return len(ctx.text) if end == -1 else end
+
+
+def first_names(ctx: Context, found: list[Block]) -> dict[int, str]:
+    """The first name each block lists, by the index of the block's last line."""
+    out: dict[int, str] = {}
+    for block in found:
+        if block.ranges and block.line >= 0:
+            persons = ctx.persons_in(block.ranges[0][0], block.ranges[-1][1])
+            if persons:
+                out[block.last] = persons[0].text
+    return out
 
 
 def _spans(ctx: Context, ranges: list[tuple[int, int]]) -> list[tuple[int, int]]:

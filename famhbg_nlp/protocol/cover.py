@@ -55,7 +55,7 @@ class Officers:
             return
         bucket = self.found[target].setdefault(rank, [])
         for name in names:
-            name = " ".join(name.split())
+            name = " ".join(name.split()).strip("/,.;: ")
             if name not in bucket:
                 bucket.append(name)
 
@@ -281,15 +281,6 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
         if age > 3:
             pending = []
         prev = ln
-    for ln in content:
-        if ln.index >= cover_end:
-            break
-        if ln.kind in (LineKind.ROSTER_LINE, LineKind.ROSTER):
-            continue
-        for person in ctx.persons_in(ln.content_start, ln.content_end):
-            m = _ROLE_AFTER.match(ctx.text[person.end : person.end + 40])
-            if m:
-                officers.add(_target(m.group("role")), [person.text], 2, ("after", person.start))
     # "Sekreterare är Per Ek." anywhere
     for person in ctx.persons:
         line_start = ctx.text.rfind("\n", 0, person.start) + 1
@@ -301,6 +292,39 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
         names = [p.text for p in _persons(ctx, (m.start(), m.end()))]
         officers.add("adjusters", names, 2, ("adjusters", m.start()))
     return officers
+
+
+def roles_after_names(ctx: Context, officers: Officers, cover: list[Line]) -> None:
+    """Rank 2: a name with its role after it on the cover, outside the attendance lists
+    (``/Anna Ek, ordförande/``, ``Per Ek, sekreterare`` under a signature line)."""
+    for ln in cover:
+        if ln.blank or ln.kind in (LineKind.ROSTER_LINE, LineKind.ROSTER, LineKind.NOISE, LineKind.BOILERPLATE):
+            continue
+        for person in ctx.persons_in(ln.content_start, ln.content_end):
+            m = _ROLE_AFTER.match(ctx.text[person.end : person.end + 40])
+            if m:
+                officers.add(_target(m.group("role")), [person.text], 2, ("after", person.start))
+
+
+_ROLE_ROW = re.compile(
+    rf"(?i)^(?:(?:{P.CHAIR_ROLE}|(?:\d:e\s+|förste\s+|andre\s+)?vice\s+ordförande|ledamot|ersättare|{P.SECRETARY_ROLE})\s*)+$"
+)
+
+
+def role_column(ctx: Context, officers: Officers, cover: list[Line], first_listed: dict[int, str]) -> None:
+    """A column of roles under a column of names (a table read column by column): ``Ordförande`` /
+    ``1:e vice ordförande 2:e vice ordförande ledamot`` after a list: the list's first name chairs.
+    ``first_listed``: the first name of each attendance block, by the index of its last line."""
+    ends = sorted(first_listed)
+    for k, ln in enumerate(cover):
+        if not (ln.kind == LineKind.OFFICER and ln.info.target == "chair" and ln.info.rest is None):
+            continue
+        nxt = next((c for c in cover[k + 1 :] if not c.blank and c.kind != LineKind.NOISE), None)
+        if nxt is None or not _ROLE_ROW.match(nxt.text):
+            continue
+        before = [e for e in ends if e < ln.index]
+        if before:
+            officers.add("chair", [first_listed[before[-1]]], 1, ("column", ln.index))
 
 
 def _target(role: str) -> str:

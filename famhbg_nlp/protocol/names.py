@@ -26,6 +26,10 @@ _WORD = re.compile(r"[A-ZÅÄÖÉÜÆØ][a-zåäöéüæøßáàèíóúñç'’
 _INITIAL = re.compile(r"[A-ZÅÄÖ]\.?")
 
 
+#: A signing role right after a run of words (``/Per Ek, sekreterare/``): the run is a name.
+_ROLE_NEXT = re.compile(rf"^\s*,\s*(?:{P.CHAIR_ROLE}|{P.SECRETARY_ROLE}|{P.ADJUSTER_ROLE})\b", re.I)
+
+
 @cache
 def lexicon() -> NameLexicon:
     return NameLexicon.packaged()
@@ -147,10 +151,13 @@ def recover(ctx: Context, ranges: list[tuple[int, int]], *, lists: bool = False)
     ranges = joined
     for start, end in ranges:
         for run in _runs(ctx, start, end):
-            if not lists and not ctx.persons_in(run[0][0], run[-1][1]) and not any(
-                p.start < run[-1][1] and run[0][0] < p.end for p in ctx.persons_in(start, end)
+            if (
+                not lists
+                and not ctx.persons_in(run[0][0], run[-1][1])
+                and not any(p.start < run[-1][1] and run[0][0] < p.end for p in ctx.persons_in(start, end))
+                and not _ROLE_NEXT.match(ctx.text[run[-1][1] : run[-1][1] + 30])
             ):
-                continue  # the pipeline found no name here: the lexicon alone makes none
+                continue  # the pipeline found no name here (nor a signing role after it): the lexicon makes none
             for a, b in segment(run):
                 found.append(Mention(a, b, "PERSON", " ".join(ctx.text[a:b].split())))
     known = {p.text for p in ctx.persons if " " in p.text}

@@ -79,6 +79,8 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
         blocks.append(guests)
     names.recover(ctx, [r for b in blocks for r in b.ranges], lists=True)
     present = attendance.read(ctx, blocks)
+    cover.roles_after_names(ctx, officers, cover_lines)
+    cover.role_column(ctx, officers, cover_lines, attendance.first_names(ctx, blocks))
     items.mark_titles(ctx, drafts)
     built = [items.build(ctx, d) for d in drafts]
     items.add_presenters_as_guests(drafts, present)
