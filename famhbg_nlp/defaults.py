@@ -166,6 +166,11 @@ NAMES_SPLIT = True
 #: Cut a municipality name off the edge of a PERSON (``Tomas Rikse Klippan`` -> ``Tomas Rikse``).
 NAMES_TRIM_PLACES = True
 
+#: Keep a PERSON only with name evidence: a known first name or surname, a surname's shape, the
+#: shape of a name no list knows, party letters, a role or a verb of speech next to it; table words
+#: (``Justering``), places, streets and venues are no names.
+NAMES_EVIDENCE = True
+
 # --- annotation round trips (famhbg annotate, famhbg corpus import --from label-studio|doccano|prodigy) ---
 
 #: File of the corpus directory that newly imported documents are added to.

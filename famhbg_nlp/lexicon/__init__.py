@@ -12,6 +12,7 @@ from __future__ import annotations
 from .organisations import ORG_WORD_KINDS, Organisation, OrgWord, org_words, organisations
 from .vocabulary import (
     MoneyUnit,
+    localities,
     Party,
     money_units,
     months,
@@ -26,6 +27,7 @@ __all__ = [
     "MoneyUnit",
     "OrgWord",
     "Organisation",
+    "localities",
     "org_words",
     "organisations",
     "Party",

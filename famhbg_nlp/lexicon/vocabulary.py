@@ -130,3 +130,9 @@ def unit_pattern(unit: MoneyUnit, *, space: str, kronor: str) -> str:
                 text += "\\." if char == "." else char
         parts.append(f"(?-i:{text})" if unit.exact_case and text else text)
     return kronor.join(parts)
+
+
+@cache
+def localities() -> dict[str, str]:
+    """Locality or city district -> the municipality it lies in (``Nödinge`` -> ``Ale``)."""
+    return {row["name"]: row["municipality"] for row in read_tsv(DATA, "localities.tsv")}

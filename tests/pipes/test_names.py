@@ -234,3 +234,91 @@ def test_save_and_load_round_trip(tmp_path):
     fresh = famhbg_nlp.blank()
     fresh.add_pipe("famhbg_names")
     assert persons(run(fresh, "Enligt Anna Qwyx ska", ["Anna"])) == ["Anna"]
+
+
+# ------------------------------------------------------------------ PERSON precision: name evidence
+
+NOT_PERSONS = [
+    pytest.param("Justering", "Justering", id="table-word-justering"),
+    pytest.param("Nämnd: Kommunstyrelsen", "Nämnd", id="table-word-nämnd"),
+    pytest.param("Svar på motion", "Svar", id="table-word-svar"),
+    pytest.param("Beslutsgång", "Beslutsgång", id="table-word-beslutsgång"),
+    pytest.param("Justerandes signatur", "Justerandes", id="label-genitive"),
+    pytest.param("Paragrafer 12-20", "Paragrafer", id="paragrafer"),
+    pytest.param("Fastigheten Vittsjö 4:12 säljs.", "Vittsjö", id="property-designation"),
+    pytest.param("Mötet i Nödinge.", "Nödinge", id="locality"),
+    pytest.param("Hemavan Tärnaby växer.", "Hemavan Tärnaby", id="two-localities"),
+    pytest.param("Campus Skellefteå invigs.", "Campus Skellefteå", id="venue-with-municipality"),
+    pytest.param("Adress: Sickla Kaj 5", "Sickla Kaj", id="street"),
+    pytest.param("Plats: Cellulosavägen 3", "Cellulosavägen", id="street-compound"),
+    pytest.param("Lokal: Kristinehallen", "Kristinehallen", id="venue"),
+    pytest.param("Riktlinjer för bidrag. Nya riktlinjer antas.", "Riktlinjer", id="word-lower-case-elsewhere"),
+    pytest.param("INNEHÅLLSFÖRTECKNING SIDAN", "INNEHÅLLSFÖRTECKNING SIDAN", id="capitals-heading"),
+]
+
+
+@pytest.mark.parametrize(("text", "ent"), NOT_PERSONS)
+def test_no_name_evidence_no_person(nlp, text, ent):
+    assert persons(run(nlp, text, [ent])) == []
+
+
+TRIMS = [
+    pytest.param("Tjänsteman Eva Lind", "Tjänsteman Eva Lind", ["Eva Lind"], id="role-before"),
+    pytest.param("Tjänstemän Ola Edström", "Tjänstemän Ola Edström", ["Ola Edström"], id="role-plural-before"),
+    pytest.param("Karin Berg Mobil 070-123", "Karin Berg Mobil", ["Karin Berg"], id="label-after"),
+    pytest.param("Ordf Anna Ek", "Ordf Anna Ek", ["Anna Ek"], id="ordf"),
+    pytest.param("Per Ek Sekreterare", "Per Ek Sekreterare", ["Per Ek"], id="sekreterare-after"),
+    pytest.param("Ålderspresident Christer Falk öppnar", "Ålderspresident Christer Falk", ["Christer Falk"], id="ålderspresident"),
+    pytest.param("Dennis Ljunggren Justeringens datum", "Dennis Ljunggren Justeringens", ["Dennis Ljunggren"], id="justeringens"),
+    pytest.param("Överläggning Ann-Sofie Lagercrantz", "Överläggning Ann-Sofie Lagercrantz", ["Ann-Sofie Lagercrantz"], id="heading-before"),
+    pytest.param("Eva Dahlander Utses att justera", "Eva Dahlander Utses", ["Eva Dahlander"], id="verb-label-after"),
+    pytest.param("Gunilla Nyström Postadress Box 1", "Gunilla Nyström Postadress", ["Gunilla Nyström"], id="postadress"),
+]
+
+
+@pytest.mark.parametrize(("text", "ent", "expected"), TRIMS)
+def test_labels_and_roles_are_trimmed(nlp, text, ent, expected):
+    assert persons(run(nlp, text, [ent])) == expected
+
+
+SPLITS = [
+    pytest.param(
+        "Susanne Norberg Jonny Gahnshag Karl-Erik Pettersson Lena Johnsson",
+        ["Susanne Norberg", "Jonny Gahnshag", "Karl-Erik Pettersson", "Lena Johnsson"],
+        id="flattened-table",
+    ),
+    pytest.param("Astrid Edin Thor Lindgren", ["Astrid Edin", "Thor Lindgren"], id="first-names-that-are-surnames"),
+    pytest.param("Anna Andersson Anders Ullvén", ["Anna Andersson", "Anders Ullvén"], id="first-name-after-surname"),
+    pytest.param("Jan Bohman Karin", ["Jan Bohman", "Karin"], id="next-first-name-at-the-end"),
+    pytest.param("Karin Lind Holm", ["Karin Lind Holm"], id="double-surname-stays"),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), SPLITS)
+def test_run_together_names_are_split(nlp, text, expected):
+    assert persons(run(nlp, text, [text])) == expected
+
+
+EVIDENCE = [
+    pytest.param("Kaatriina Hiotala (S), Leksand", "Kaatriina Hiotala", id="party-letters-after"),
+    pytest.param("Ardiana Demjaha, Örkelljunga", "Ardiana Demjaha", id="attendance-entry-with-municipality"),
+    pytest.param("Rikses redogjorde för ärendet.", "Rikses", id="speech-verb-after"),
+    pytest.param("Pousha Mohammady deltar.", "Pousha Mohammady", id="unknown-name-shaped"),
+    pytest.param("Anna-Riekje Niburg", "Anna-Riekje Niburg", id="double-first-name-part-known"),
+    pytest.param("Johan bjöd in", "Johan", id="lone-known-first-name"),
+]
+
+
+@pytest.mark.parametrize(("text", "ent"), EVIDENCE)
+def test_name_evidence(nlp, text, ent):
+    assert persons(run(nlp, text, [ent])) == [ent]
+
+
+def test_name_broken_by_a_line_break_is_one_span(nlp):
+    assert persons(run(nlp, "Ledamöter: Jan Bohman Karin\nÖrjes, Agneta", ["Jan Bohman Karin"])) == ["Jan Bohman", "Karin\nÖrjes"]
+
+
+def test_evidence_can_be_switched_off():
+    nlp = famhbg_nlp.blank()
+    nlp.add_pipe("famhbg_names", config={"evidence": False})
+    assert persons(run(nlp, "Beslutsgång", ["Beslutsgång"])) == ["Beslutsgång"]

@@ -27,13 +27,19 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import register_extensions
+from ...lexicon import localities
 from ...spans import merge_ents
+from ..orgs.patterns import OrgPatterns
 from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
 from .patterns import (
     CONJUNCTIONS,
     EXTEND_PARTICLES,
     INITIAL,
+    LABEL_ENDINGS,
     NAME_WORD,
+    PLACE_ENDINGS,
+    PROPERTY,
+    SPEECH_VERBS,
     NOT_NOUNS,
     NOUN_ENDINGS,
     PARTICLES,
@@ -87,6 +93,7 @@ class NamesComponent:
         extend: bool,
         split: bool,
         trim_places: bool,
+        evidence: bool = True,
         lexicon: NameLexicon | None = None,
     ) -> None:
         register_extensions()
@@ -96,6 +103,9 @@ class NamesComponent:
         self.extend = extend
         self.split = split
         self.trim_places = trim_places
+        self.evidence = evidence
+        self._localities = localities()
+        self._org_words = OrgPatterns.packaged()
         self.lexicon = lexicon if lexicon is not None else NameLexicon.packaged()
 
     # -- pipeline -------------------------------------------------------------------------
@@ -141,9 +151,15 @@ class NamesComponent:
         out: list[tuple[int, int]] = []
         for seg_start, seg_end in segments:
             seg_start, seg_end = self._trim(doc, seg_start, seg_end)
-            if seg_start >= seg_end or not self._accept(doc, seg_start, seg_end, primary=not out):
+            if seg_start >= seg_end:
                 continue
-            out.extend(self._split_run(doc, seg_start, seg_end) if self.split else [(seg_start, seg_end)])
+            # a flattened table runs many names together (Susanne Norberg Jonny Gahnshag ...): split first
+            pieces = self._split_run(doc, seg_start, seg_end) if self.split else [(seg_start, seg_end)]
+            for piece_start, piece_end in pieces:
+                piece_start, piece_end = self._trim(doc, piece_start, piece_end)
+                if piece_start >= piece_end or not self._accept(doc, piece_start, piece_end, primary=not out):
+                    continue
+                out.append((piece_start, piece_end))
         if self.extend and out:
             first_start, first_end = out[0]
             if first_start == start:
@@ -156,6 +172,8 @@ class NamesComponent:
                     out[-1] = (last_start, extended)
             elif last_end == end:
                 out[-1] = (last_start, self._extend_right(doc, last_start, last_end, blocked))
+        if self.evidence:
+            out = [(a, b) for a, b in out if self.evident(doc, a, b)]
         return out
 
     def _segments(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
@@ -241,6 +259,12 @@ class NamesComponent:
             if lex.is_role(first.text) and not lex.is_first(first.text):
                 start, changed = start + 1, True
                 continue
+            if end - start > 1 and self._label_word(doc, first):
+                start, changed = start + 1, True  # Överläggning Ann-Sofie Lagercrantz
+                continue
+            if end - start > 1 and self._label_word(doc, last):
+                end, changed = end - 1, True  # Maria Landström Paragraf, Eva Lind Mobil
+                continue
             if end - start > 1 and lex.is_role(last.text) and not lex.is_surname(last.text):
                 end, changed = end - 1, True
                 continue
@@ -303,14 +327,113 @@ class NamesComponent:
             return not places and (lex.is_surname(tail) or bool(SURNAME_ENDINGS.search(tail.lower())))
         return False
 
+    def _label_word(self, doc: Doc, token: Token) -> bool:
+        """A capitalised word that is no name: a label, heading or table word next to names
+        (``Justeringens``, ``Paragrafer``, ``Utses``, ``Bevis``) -- no known first name or surname, and
+        ending like such words or written in lower case elsewhere in the document."""
+        text = token.text
+        lex = self.lexicon
+        if not text[:1].isupper() or lex.is_first(text) or lex.is_surname(text) or _is_initial(token):
+            return False
+        low = text.lower()
+        if lex.is_role(text) or low.endswith(LABEL_ENDINGS) or low.endswith(PLACE_ENDINGS):
+            return True
+        return low in self._lower_words(doc)
+
+    @staticmethod
+    def _lower_words(doc: Doc) -> frozenset[str]:
+        """The words of ``doc`` written in lower case (computed once per document)."""
+        words = doc.user_data.get("famhbg_names_lower")
+        if words is None:
+            words = doc.user_data["famhbg_names_lower"] = frozenset(t.text for t in doc if t.text[:1].islower())
+        return words
+
+    def evident(self, doc: Doc, start: int, end: int) -> bool:
+        """Does ``doc[start:end]`` show that it is a person's name? It needs a known first name or
+        surname, or (two words or more) a last word shaped like a Swedish surname; a word that names
+        a street, a square or a venue, or a place before a property number (``Vittsjö 4:12``), makes it
+        no name, and so does a span made only of label words (``Justering``, ``Nämnd``, ``Svar``)."""
+        lex = self.lexicon
+        words = [t for t in doc[start:end] if not t.is_space]
+        if not words:
+            return False
+        texts = [t.text for t in words]
+        if end < len(doc) and PROPERTY.match(doc[end].text):
+            return False
+        if any(t.lower().endswith(PLACE_ENDINGS) and not (lex.is_first(t) or lex.is_surname(t)) for t in texts):
+            return False
+        if all(self._label_word(doc, t) for t in words):
+            return False
+        known = [lex.is_first(t) or lex.is_surname(t) or lex.is_first(t.rstrip("s")) or lex.is_surname(t.rstrip("s")) for t in texts]
+        places = [self._is_place_word(t) for t in texts]
+        if len(words) == 1 and places[0]:
+            return False  # Mora, Nödinge: a place alone
+        if self.trim_places and any(p and not k for p, k in zip(places, known)):
+            return False  # Campus Skellefteå, Hemavan Tärnaby
+        if any(known) or any(lex.is_first(t.split("-")[0]) for t in texts if "-" in t):
+            return True  # Anna-Riekje: a double first name whose first part is known
+        if len(words) >= 2 and not all(_is_initial(t) for t in words):
+            last = texts[-1].lower()
+            if SURNAME_ENDINGS.search(last) and not NOUN_ENDINGS.search(last):
+                return True
+            if self._name_shaped(doc, words):
+                return True
+        return self._context_evidence(doc, start, end)
+
+    def _is_place_word(self, text: str) -> bool:
+        """A municipality or a locality (``Skellefteå``, ``Nödinge``, ``Torups``)."""
+        bare = text[:-1] if text.endswith("s") else text
+        localities = self._localities
+        return self.lexicon.place(text) is not None or text in localities or bare in localities
+
+    def _name_shaped(self, doc: Doc, words: list[Token]) -> bool:
+        """Two or three words no list knows, written as names (``Pousha Mohammady``): capitalised, not in
+        capitals, no label, place, organisation or common word (one written in lower case elsewhere)."""
+        if len(words) > 3:
+            return False
+        lowered = self._lower_words(doc)
+        for token in words:
+            text = token.text
+            if not _is_name_word(token) or text.isupper() or text.lower() in lowered or self._label_word(doc, token):
+                return False
+            if self._org_words.is_internal(text) or self._org_words.head_of(text):
+                return False
+        return True
+
+    def _context_evidence(self, doc: Doc, start: int, end: int) -> bool:
+        """What is around an unknown name that shows it is a person's: party letters after it
+        (``Kaatriina Hiotala (S)``, ``Per Ek, KD``), a role next to it (``ordförande X``, ``X, sekreterare``),
+        or a verb of speech or action right after it (``Rikses redogjorde``)."""
+        lex = self.lexicon
+        after = [t for t in doc[end : end + 4] if not t.is_space]
+        before = [t for t in doc[max(0, start - 2) : start] if not t.is_space]
+        texts = [t.text for t in after]
+        if texts[:1] and texts[0] in PARTIES:
+            return True
+        if len(texts) >= 2 and texts[0] in ("(", ",") and (texts[1] in PARTIES or texts[1].upper() in PARTIES and len(texts[1]) <= 3):
+            return True
+        if len(texts) >= 2 and texts[0] == "," and (lex.is_role(texts[1]) or lex.place(texts[1]) is not None):
+            return True  # X, sekreterare; an attendance entry X, Örkelljunga
+        if before and lex.is_role(before[-1].text) and before[-1].text[:1].islower():
+            return True
+        if texts[:1] and texts[0] in SPEECH_VERBS:
+            return True
+        return False
+
     def _split_run(self, doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
         """``Per Borg Carina Leffler`` -> two names: split before a known first name that follows a
         surname, when both sides keep at least two words."""
         lex = self.lexicon
+        last = doc[end - 1]
+        if end - start >= 3 and lex.is_first(last.text) and not lex.is_surname(last.text) and not lex.is_first(doc[end - 2].text):
+            # Jan Bohman Karin: the next person's first name, her surname on the next line
+            return [*self._split_run(doc, start, end - 1), (end - 1, end)]
         for i in range(start + 2, end - 1):
             token, before = doc[i], doc[i - 1]
-            if not (lex.is_first(token.text) and not lex.is_surname(token.text)):
+            if not lex.is_first(token.text):
                 continue
+            if lex.is_surname(token.text) and lex.is_first(before.text) and not lex.is_surname(before.text):
+                continue  # Anna Lund: a surname that is also a first name, after a first name
             if before.text in PARTICLES or _is_initial(before):
                 continue
             if lex.is_first(before.text) and not lex.is_surname(before.text):
@@ -319,8 +442,16 @@ class NamesComponent:
         return [(start, end)]
 
     def _extend_right(self, doc: Doc, start: int, end: int, blocked: Container[int], *, open_after: bool = False) -> int:
-        """``open_after``: the name ends in a particle or an initial, so any name word continues it."""
+        """``open_after``: the name ends in a particle or an initial, so any name word continues it.
+        A lone first name that ends its line continues with a surname opening the next line (the
+        scheme: a name broken by a line break is one span)."""
         lex = self.lexicon
+        if end - start == 1 and end + 1 < len(doc) and doc[end].text == "\n" and not doc[end - 1].whitespace_:
+            first, nxt = doc[start], doc[end + 1]
+            if (end + 1) not in blocked and lex.is_first(first.text) and not lex.is_surname(first.text) and _is_name_word(nxt) and (
+                lex.is_surname(nxt.text) or (not lex.is_first(nxt.text) and self._name_shaped(doc, [nxt]) and not self._is_place_word(nxt.text))
+            ):
+                return end + 2
         last = doc[end - 1]
         if end - start >= MAX_NAME_TOKENS - 1 or not (_is_name_word(last) or _is_initial(last) or open_after):
             return end
@@ -343,6 +474,8 @@ class NamesComponent:
                 end, open_after = end + 1, False
                 continue
             text = token.text
+            if end - start >= 2 and lex.is_first(text) and nxt_ok and self._label_word(doc, nxt) is False:
+                break  # the first name of the next person in a flattened list (Anna Andersson | Anders Ullvén)
             if self._is_place_at(doc, end, end + 1) is not None and not lex.is_surname(text):
                 break
             low = text.lower()

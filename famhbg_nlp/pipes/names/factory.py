@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-from ...defaults import NAMES_EXTEND, NAMES_LABEL, NAMES_SPLIT, NAMES_TRIM_PLACES
+from ...defaults import NAMES_EVIDENCE, NAMES_EXTEND, NAMES_LABEL, NAMES_SPLIT, NAMES_TRIM_PLACES
 from .component import NamesComponent
 
 
@@ -19,9 +19,12 @@ from .component import NamesComponent
         "extend": NAMES_EXTEND,
         "split": NAMES_SPLIT,
         "trim_places": NAMES_TRIM_PLACES,
+        "evidence": NAMES_EVIDENCE,
     },
 )
 def create_component(
-    nlp: Language, name: str, *, label: str, extend: bool, split: bool, trim_places: bool
+    nlp: Language, name: str, *, label: str, extend: bool, split: bool, trim_places: bool, evidence: bool
 ) -> NamesComponent:
-    return NamesComponent(nlp, name, label=label, extend=extend, split=split, trim_places=trim_places)
+    return NamesComponent(
+        nlp, name, label=label, extend=extend, split=split, trim_places=trim_places, evidence=evidence
+    )

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import re
 
+from ...lexicon import party_letters
+
 #: Lower-case particles inside a surname (``Carl af Ugglas``, ``Ursula von der Leyen``). They only
 #: count between capitalised name words or before one at the span's start.
 PARTICLES: frozenset[str] = frozenset({"af", "von", "de", "van", "der", "den", "da", "di", "du", "la", "le", "ten", "ter", "zu", "al", "el", "bin", "ibn"})
@@ -19,8 +21,9 @@ EXTEND_PARTICLES: frozenset[str] = frozenset({"af", "von", "van", "der", "de"})
 #: Words and signs that join two names in a list (``Jonas Florén och Mia Wihlborg``); compared in lower case.
 CONJUNCTIONS: frozenset[str] = frozenset({"och", "samt", "eller", "&", "+", "/", "resp", "respektive", "jämte", "and"})
 
-#: Party abbreviations after a name (``Anna Svensson (S)``), also when the parentheses are lost.
-PARTIES: frozenset[str] = frozenset({"S", "M", "SD", "C", "V", "L", "KD", "MP", "FP", "FI", "PP", "SPI", "ÖP", "BP", "KP", "NU", "MoD"})
+#: Party abbreviations after a name (``Anna Svensson (S)``), also when the parentheses are lost
+#: (from the shared lexicon's ``parties.tsv``).
+PARTIES: frozenset[str] = party_letters()
 
 #: An initial: ``G``, ``G.``, ``A.-K.``
 INITIAL = re.compile(r"^(?:[A-ZÅÄÖ]\.?-?){1,2}$")
@@ -62,3 +65,41 @@ PRESENT_ENDINGS: tuple[str, ...] = ("ar", "är", "ör", "år")
 
 #: Past-tense and supine endings: a word ending so after a name is its verb, not a possessed noun.
 VERB_ENDINGS: tuple[str, ...] = ("ade", "ede", "dde", "tte", "de", "te", "at", "it")
+
+#: Endings of the capitalised label, heading and table words that sit next to names in minutes
+#: (``Justeringens``, ``Överläggning``, ``Justerande``, ``Justeras``, ``Paragrafer``, ``Redovisningarna``,
+#: ``Postadress``, ``Kanslienheten``): a word that is no known name and ends so is trimmed off a PERSON
+#: and gives no name evidence.
+LABEL_ENDINGS: tuple[str, ...] = (
+    "ning", "ningen", "ningens", "ningar", "ningarna", "ering", "eringen", "eringens", "eringar", "ande", "andes", "ende", "endes", "arna", "erna", "orna",
+    "eras", "ades", "tses", "adress", "kontoret", "enheten", "else", "elsen", "het", "heten", "tion", "tionen",
+    "graf", "grafer", "ighet", "förteckning", "ärende", "ärenden", "beslut", "protokoll", "bilaga", "bilagor",
+    "bevis", "anslag", "anslags", "adresser",
+)
+
+#: Endings of street, square and venue names (``Cellulosavägen``, ``Ale Torg``, ``Sickla Kaj``,
+#: ``Söder Mälarstrand``, ``Kristinehallen``): a span with such a word is a place, not a person.
+PLACE_ENDINGS: tuple[str, ...] = (
+    "vägen", "väg", "gatan", "gata", "torget", "torg", "gränd", "gränden", "allé", "allén", "kaj", "kajen",
+    "strand", "backe", "backen", "stigen", "leden", "platsen", "parken", "hallen", "huset", "hus", "airport",
+    "hotell", "hotel", "arena", "arenan", "center", "centrum", "kulturrum", "kyrka", "kyrkan",
+)
+
+#: A property designation's number after a place (``Vittsjö 4:12``, ``Malmberget 2:11``).
+PROPERTY = re.compile(r"^[0-9]{1,4}:[0-9]{1,4}$")
+
+#: Verbs that follow a person's name in minutes (``Rikses redogjorde``, ``Anna Ek informerar``): a word
+#: no list knows is a name when one of them follows it.
+SPEECH_VERBS: frozenset[str] = frozenset(
+    {
+        "redogör", "redogjorde", "informerar", "informerade", "berättar", "berättade", "presenterar",
+        "presenterade", "föredrar", "föredrog", "yrkar", "yrkade", "anmäler", "anmälde", "svarar", "svarade",
+        "frågar", "frågade", "meddelar", "meddelade", "deltar", "deltog", "tackar", "tackade", "inleder",
+        "inledde", "avslutar", "avslutade", "föreslår", "föreslog", "konstaterar", "konstaterade", "påpekar",
+        "påpekade", "framför", "framförde", "betonar", "betonade", "hälsar", "hälsade", "undrar", "undrade",
+        "säger", "sa", "sade", "menar", "menade", "tycker", "tyckte", "ansvarar", "ansvarade", "återkommer",
+        "ersätter", "ersatte", "tjänstgör", "tjänstgjorde", "välkomnar", "välkomnade", "öppnar", "öppnade",
+        "förklarar", "förklarade", "beskriver", "beskrev", "reserverar", "reserverade", "instämmer",
+        "instämde", "avstår", "avstod", "lämnar", "lämnade", "leder", "ledde", "utses", "valdes", "väljs",
+    }
+)
