@@ -26,8 +26,10 @@ import json
 import os
 import signal
 import tempfile
+import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
 from pathlib import Path
@@ -217,7 +219,9 @@ def extract_files(
         workers = min(n_process, len(batches))
         pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model, ocr))
         try:
-            for plain in pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches]):
+            with _workers_ignore_ctrl_c():  # map() submits every batch now, which starts the workers
+                results_of = pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches])
+            for plain in results_of:
                 results = [_from_plain(p) for p in plain]
                 yield from results
                 if progress is not None:
@@ -226,6 +230,20 @@ def extract_files(
             _stop(pool)
             raise
         pool.shutdown()
+
+
+@contextmanager
+def _workers_ignore_ctrl_c() -> Iterator[None]:
+    """Start worker processes with Ctrl-C ignored from their first instruction (a spawned Python
+    keeps an inherited SIG_IGN), so that none prints a traceback while it is still importing."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = signal.signal(signal.SIGINT, signal.SIG_IGN)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, previous)
 
 
 def _stop(pool: ProcessPoolExecutor) -> None:

@@ -139,8 +139,8 @@ def extract(
             typer.echo("\ninterrupted; nothing written.", err=True)
             raise typer.Exit(code=EXIT_INTERRUPTED) from None
     if not results:
-        what = "the input" if total == 1 else f"none of the {total} inputs"
-        raise fail(f"{what} could be read; nothing written", EXIT_USAGE)
+        what = "the input could not be read" if total == 1 else f"none of the {total} inputs could be read"
+        raise fail(f"{what}; nothing written", EXIT_USAGE)
     try:
         if to_folder:
             assert output is not None

@@ -147,7 +147,7 @@ def test_no_files(tmp_path):
     result = _invoke(str(tmp_path / "*.txt"))
     assert result.exit_code == 2
     assert f"{tmp_path / '*.txt'}: no .txt, .pdf, .docx files match this pattern" in result.stderr
-    assert "could be read; nothing written" in result.stderr
+    assert "error: the input could not be read; nothing written." in result.stderr
 
 
 def test_two_processes_give_the_output_of_one(tmp_path, seeds_dir, model_dir):
