@@ -11,7 +11,15 @@ from typing import Annotated, Any, Optional
 import typer
 
 from ..defaults import LABELS, SEED, SYNTHETIC_DOCS
-from ._util import EXIT_PARTIAL, EXIT_USAGE, CommandError, ImportFormat, load_model
+from ._util import (
+    EXIT_PARTIAL,
+    EXIT_USAGE,
+    CommandError,
+    ImportFormat,
+    check_output_file,
+    check_output_folder,
+    load_model,
+)
 
 #: Exit code for bad input (unreadable corpus, misaligned span, unknown label ...).
 EXIT_BAD_INPUT = EXIT_USAGE
@@ -111,10 +119,23 @@ def _check_config(config: Path) -> None:
         raise _fail(f"{config}: config file not found (run from the repository root or pass --config).")
 
 
+def _check_outputs(*files: Path | None, folder: Path | None = None) -> None:
+    """Fail now, before training or scoring, if an output cannot be written."""
+    try:
+        for file in files:
+            if file is not None:
+                check_output_file(file)
+        if folder is not None:
+            check_output_folder(folder)
+    except CommandError as err:
+        raise _fail(f"error: {err}.") from None
+
+
 def _write_json(path: Path | None, data: Any) -> None:
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n", encoding="utf-8")
+        from ..extract import write_atomic
+
+        write_atomic(path, json.dumps(data, ensure_ascii=False, indent=2, default=str) + "\n")
 
 
 def train(
@@ -142,6 +163,7 @@ def train(
     from ..training import synthetic_records, train_pipeline
 
     _check_config(config)
+    _check_outputs(folder=output)
     overrides = _overrides(set_)
     try:
         gold_records = _read_gold(gold)
@@ -221,6 +243,7 @@ def evaluate(
     from ..training.evaluate import compare_results
 
     scored = _labels(labels)
+    _check_outputs(json_path)
     try:
         records = _load_data(data, None if data_format is None else data_format.value, limit, seed)
         structure_gold = _structure_gold(structure_dir(data)) if structure else None
@@ -291,6 +314,7 @@ def crossval(
 
     _check_config(config)
     scored = _labels(labels)
+    _check_outputs(json_path)
     overrides = _overrides(set_)
     try:
         gold_paths = gold or [Path("corpus")]

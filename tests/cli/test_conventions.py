@@ -214,3 +214,23 @@ def test_the_api_and_the_cli_agree_on_a_missing_path(tmp_path):
         f"error: {tmp_path / 'typo.txt'}: not found",
         "error: the input could not be read; nothing written.",
     ]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["train", "--output", "{blocker}/model", "--synthetic", "1"],
+        ["crossval", "--json", "{blocker}/scores.json", "--synthetic", "1"],
+        ["evaluate", "rules", "{corpus}", "--json", "{blocker}/scores.json"],
+    ],
+    ids=["train --output", "crossval --json", "evaluate --json"],
+)
+def test_training_outputs_are_checked_before_the_work(tmp_path, request, args):
+    root = Path(request.config.rootpath)
+    (tmp_path / "blocker").write_text("x", encoding="utf-8")
+    filled = [a.format(blocker=tmp_path / "blocker", corpus=root / "corpus" / "gold.jsonl") for a in args]
+    started = time.monotonic()
+    result = runner.invoke(app, [*filled, "--config", str(root / "configs" / "cnn.cfg")] if args[0] != "evaluate" else filled)
+    assert result.exit_code == 2, result.output
+    assert f"{tmp_path / 'blocker'} is a file, not a folder" in result.stderr
+    assert time.monotonic() - started < 10, "failed only after the work"
