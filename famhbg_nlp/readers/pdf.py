@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import ctypes
 import math
+import re
 from collections.abc import Sequence
 from pathlib import Path
 
@@ -26,17 +27,23 @@ SCAN_MAX_CHARS = 20
 SCAN_IMAGE_SHARE = 0.3
 #: Font weight from which a character counts as bold.
 BOLD_WEIGHT = 600
+#: A line's box above and below its baseline, in font sizes (a typical Latin font's ascent and descent).
+ASCENT, DESCENT = 0.9, 0.22
 
-_SPACES = frozenset(" \t\r\n\xa0\u2002\u2003\u2009\u202f")
 _LINE_END_HYPHEN = frozenset("\x02\ufffe")
 
 
-def page_segments(textpage: object) -> list[Segment]:
-    """The segments of one page: runs of characters on a baseline without a wide gap.
+#: A word of PDFium's text: characters up to a space, a line break or a line-end hyphen.
+_WORD = re.compile("[^ \t\r\n\xa0\u2002\u2003\u2009\u202f\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
 
-    Spaces are written where PDFium saw one (its generated spaces too) or where the gap
-    between two characters is wider than :data:`~.layout.WORD_GAP` heights. A character
-    PDFium marks as a line-end hyphen is written ``-``.
+
+def page_segments(textpage: object) -> list[Segment]:
+    """The segments of one page: runs of words on a baseline without a wide gap.
+
+    PDFium's text gives the words (it writes a space, generated if need be, between words
+    apart and a line break between lines); a word's box is read from its first and last
+    character, and a word whose ends do not sit on one line (turned text, odd fonts) is read
+    character by character. A character PDFium marks as a line-end hyphen is written ``-``.
     """
     import pypdfium2.raw as pdfium_c
 
@@ -53,34 +60,28 @@ def page_segments(textpage: object) -> list[Segment]:
     loose_box = pdfium_c.FPDFText_GetLooseCharBox
     angle_of = pdfium_c.FPDFText_GetCharAngle
     weight_of = pdfium_c.FPDFText_GetFontWeight
+    size_of = pdfium_c.FPDFText_GetFontSize
+    origin_of = pdfium_c.FPDFText_GetCharOrigin
+    x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
+    x_ref, y_ref = ctypes.byref(x_origin), ctypes.byref(y_origin)
     font_name = ctypes.create_string_buffer(128)
     segments: list[Segment] = []
     chars: list[str] = []
-    x0 = y0 = x1 = y1 = h = 0.0
-    rotated = bold = False
-    space = False
-    for i, ch in enumerate(text):
-        if ch in _SPACES:
-            space = True
-            continue
-        if not loose_box(raw, i, rect_ref):
-            continue
-        left, top, right, bottom = box
+    state = [0.0, 0.0, 0.0, 0.0, 0.0, False, False, -1]  # x0, y0, x1, y1, h, rotated, bold, previous end
+
+    def add(word: str, i: int, left: float, top: float, right: float, bottom: float, space: bool) -> None:
+        """Add ``word`` (starting at character ``i``) with its box to the current segment or a new one."""
         height = top - bottom
-        if height <= 0.0:
-            continue
-        if ch in _LINE_END_HYPHEN:
-            ch = "-"
         turned = False
-        if right - left > 1.05 * height:  # wider than high: maybe a character turned on its side
+        if right - left > 1.05 * height and len(word) == 1:  # wider than high: maybe turned on its side
             angle = angle_of(raw, i) % (2 * math.pi)
             turned = 0.05 < angle < 2 * math.pi - 0.05
+        x0, y0, x1, y1, h, rotated, bold, _ = state
         if chars:
             if turned and rotated:
-                chars.append(ch)
-                x0, y0, x1, y1 = min(x0, left), min(y0, bottom), max(x1, right), max(y1, top)
-                space = False
-                continue
+                chars.append(word)
+                state[:4] = [min(x0, left), min(y0, bottom), max(x1, right), max(y1, top)]
+                return
             gap = left - x1
             if (
                 not turned
@@ -90,22 +91,53 @@ def page_segments(textpage: object) -> list[Segment]:
             ):
                 if space or gap > WORD_GAP * height:
                     chars.append(" ")
-                chars.append(ch)
-                if right > x1:
-                    x1 = right
-                if bottom < y0:
-                    y0 = bottom
-                if top > y1:
-                    y1 = top
-                space = False
-                continue
+                chars.append(word)
+                state[0:4] = [x0, bottom if bottom < y0 else y0, right if right > x1 else x1, top if top > y1 else y1]
+                return
             segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
-        chars = [ch]
-        x0, y0, x1, y1, h = left, bottom, right, top, height
-        rotated = turned
-        bold = _bold(raw, i, weight_of, font_name)
-        space = False
+        chars[:] = [word]
+        state[:7] = [left, bottom, right, top, height, turned, _bold(raw, i, weight_of, font_name)]
+
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        space = start > state[7]  # a space or a line break before the word
+        state[7] = end
+        word = match.group()
+        if word[-1] in _LINE_END_HYPHEN:
+            word = word[:-1] + "-"
+        whole = False
+        if loose_box(raw, start, rect_ref):
+            left, top, right, bottom = box
+            height = top - bottom
+            if end - start > 1 and loose_box(raw, end - 1, rect_ref):
+                last_left, last_top, right, last_bottom = box
+                whole = (
+                    height > 0
+                    and last_top > last_bottom
+                    and min(top, last_top) - max(bottom, last_bottom) >= 0.5 * min(height, last_top - last_bottom)
+                    and last_left >= left
+                )
+            else:
+                whole = end - start == 1 and height > 0
+            if whole:
+                # the line's box from the baseline and the font size, not from these glyphs' shapes
+                # (a word with a descender would look lower than one without)
+                size = size_of(raw, start)
+                if origin_of(raw, start, x_ref, y_ref) and 0.5 * height <= size <= 3.0 * height:
+                    baseline = y_origin.value
+                    top, bottom = baseline + ASCENT * size, baseline - DESCENT * size
+        if whole:
+            add(word, start, left, top, right, bottom, space)
+            continue
+        for k in range(start, end):  # read this word character by character
+            if not loose_box(raw, k, rect_ref):
+                continue
+            left, top, right, bottom = box
+            if top > bottom:
+                ch = "-" if text[k] in _LINE_END_HYPHEN else text[k]
+                add(ch, k, left, top, right, bottom, space and k == start)
     if chars:
+        x0, y0, x1, y1, h, rotated, bold, _ = state
         segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
     return segments
 
