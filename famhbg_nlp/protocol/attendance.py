@@ -284,7 +284,7 @@ def _ends_list(ctx: Context, ln: Line) -> bool:
     starts = {ln.content_start, label.end() if label else -1}
     if not ln.text[:1].isupper() or any(e.start in starts for e in ctx.ents_in(ln.content_start, ln.content_end)):
         return False
-    if re.fullmatch(r"(?:[A-ZÅÄÖ][\wåäö]{0,5}\.?\s*)+", ln.text):
+    if re.fullmatch(r"(?:[A-ZÅÄÖ][\wåäö]{0,5}\b\.?\s*)+", ln.text):  # \b: one way to cut, linear
         return False  # the column heads of a table (``Parti Närv Frånv Ja Nej Avst``)
     first = re.split(r"[,(\t;]", ln.text, maxsplit=1)[0]
     if ctx.persons_in(ln.content_start, ln.content_end) and len(ln.text) > 0:
