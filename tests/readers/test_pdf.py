@@ -116,3 +116,17 @@ def test_a_scanned_document(tmp_path):
     document = read_document(path, ocr=True)
     assert "sammanträde med kommunstyrelsen i Ystad" in document.text
     assert document.ocr_pages == (1,) and document.page_at(0) == 1
+
+
+def test_without_tesseract_the_warning_says_how_to_install_it(system_files, monkeypatch):
+    from famhbg_nlp.readers import ocr
+
+    problem = f"the tesseract program is not installed: {ocr.INSTALL}"
+    monkeypatch.setattr(ocr, "ocr_status", lambda: problem)
+    m = system_files["krokom-bun"]
+    scan = m.typeset.scan_page
+    (warning,) = [w for w in read_document(m.path).warnings if "no text layer" in w]
+    assert f"page {scan} of" in warning and "apt-get install tesseract-ocr tesseract-ocr-swe" in warning
+    asked = read_document(m.path, ocr=True)  # asked for OCR without Tesseract: the rest is still read
+    assert asked.ocr_pages == () and asked.scanned_pages == (scan,)
+    assert any("cannot read the scanned page(s) by OCR" in w and "pip install" in w for w in asked.warnings)
