@@ -36,6 +36,7 @@ CUE_KINDS = frozenset(
     }
 )
 
+_CAPITAL = re.compile(r"(?<![\w§/-])[A-ZÅÄÖ]")
 _AFTER_PERSON = re.compile(r"^[\s,]*(?:\([^()]{0,12}\)[\s,]*|[A-ZÅÄÖa-zåäö]{1,3}\s*,\s*)?$")
 _ITEM_CUT = re.compile(
     r"(?<=\s)(?:(?:[A-ZÅÄÖ]{2,6}|[A-ZÅÄÖ][a-zåäö]{1,2})\s+)?§\s*\d{1,4}(?:/\d{2,4})?(?=\s+(?:\d{1,4}\s+)?[A-ZÅÄÖ]|\s+(?i:dnr)\b)"
@@ -45,9 +46,13 @@ _ITEM_CUT = re.compile(
 def label_occurrences(ln: Line) -> list[tuple[int, int, P.Label]]:
     """Labels of the table inside a cleaned line: (start, end, label), not overlapping, in order."""
     found: list[tuple[int, int, P.Label]] = []
-    for label in P.labels():
-        for m in label.anywhere.finditer(ln.text):
-            found.append((m.start(), m.end(), label))
+    for word in _CAPITAL.finditer(ln.text):  # labels start with a capital: try them only there
+        if P.any_label().match(ln.text, word.start()) is None:
+            continue
+        for label in P.labels():
+            m = label.anywhere.match(ln.text, word.start())
+            if m is not None:
+                found.append((m.start(), m.end(), label))
     found.sort(key=lambda f: (f[0], -(f[1] - f[0])))
     out: list[tuple[int, int, P.Label]] = []
     for f in found:

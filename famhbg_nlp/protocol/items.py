@@ -154,7 +154,7 @@ class _Nested:
 def _start(
     ctx: Context, ln: Line, drafts: list[Draft], mode: str, declared: tuple[int, int] | None, nested: _Nested
 ) -> Draft | None:
-    numbers = [d.number for d in drafts if d.number is not None]
+    numbers = [d.number for d in drafts[-1:] if d.number is not None] or _last_number(drafts)
     if ln.kind == LineKind.ITEM_TIMED:
         if mode == "paragraph":
             return None
@@ -200,6 +200,14 @@ def _start(
     ):
         return Draft(ln, None, None, ln.text)
     return None
+
+
+def _last_number(drafts: list[Draft]) -> list[str]:
+    """The number of the last numbered item (as a one-element list), or ``[]``."""
+    for d in reversed(drafts):
+        if d.number is not None:
+            return [d.number]
+    return []
 
 
 def _is_bare_heading(ctx: Context, ln: Line) -> bool:

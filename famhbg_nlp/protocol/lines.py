@@ -19,6 +19,8 @@ from enum import Enum
 from . import patterns as P
 
 
+#: A line with nothing to clean: no white space at its ends, no run of it, no tab.
+_PLAIN = re.compile(r"(?:\S(?: \S|\S)*)?")
 _BULLET = re.compile(r"^\s*(?:[-•–·▪]|\*(?=\s))\s+\S")
 
 
@@ -117,6 +119,8 @@ def clean_line(raw: str, base: int = 0) -> tuple[str, list[int]]:
     """``raw`` without markup and with whitespace collapsed, plus each kept char's offset (+ ``base``)."""
     prefix = P.LINE_PREFIX.match(raw)
     pos = prefix.end() if prefix else 0
+    if pos == 0 and _PLAIN.fullmatch(raw) and P.MARKUP.search(raw) is None:
+        return raw, list(range(base, base + len(raw)))  # most lines: nothing to drop
     kept: list[tuple[str, int]] = []
     for m in P.MARKUP.finditer(raw, pos):
         kept.extend((raw[i], base + i) for i in range(pos, m.start()))

@@ -104,6 +104,13 @@ def labels() -> tuple[Label, ...]:
     return tuple(out)
 
 
+@cache
+def any_label() -> re.Pattern[str]:
+    """Every label of the table inside a line, in one pattern (a quick first pass; which label and
+    how long is then asked of each label at the places this one finds)."""
+    return re.compile("|".join(f"(?:{label.anywhere.pattern})" for label in labels()))
+
+
 def match_label(text: str) -> tuple[Label, re.Match[str]] | None:
     """The first label of the table that ``text`` (a cleaned line) starts with."""
     for label in labels():
