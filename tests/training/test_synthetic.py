@@ -187,18 +187,29 @@ def test_date_values(records):
     assert seen > 1000
 
 
+#: Every unit the generator writes, with periods and spaces removed, in lower case (read independently
+#: of the amounts component).
 UNITS = {
-    "kr": 1, "kronor": 1, "sek": 1, "tkr": 1000, "kkr": 1000, "tsek": 1000, "mkr": 10**6, "mnkr": 10**6, "msek": 10**6,
-    "miljoner kronor": 10**6, "miljoner kr": 10**6, "miljon kronor": 10**6, "mdkr": 10**9, "miljarder kronor": 10**9,
-    "miljard kronor": 10**9,
+    "kr": 1, "kronor": 1, "sek": 1,
+    "tkr": 1000, "kkr": 1000, "tsek": 1000, "ksek": 1000, "tusenkronor": 1000, "tusenkr": 1000, "tusensek": 1000,
+    "mkr": 10**6, "mnkr": 10**6, "msek": 10**6, "mnsek": 10**6, "mnkronor": 10**6, "miokr": 10**6, "miokronor": 10**6,
+    "miosek": 10**6, "miljkr": 10**6, "miljkronor": 10**6, "miljsek": 10**6, "miljonkr": 10**6, "miljonkronor": 10**6,
+    "miljonsek": 10**6, "miljonerkr": 10**6, "miljonerkronor": 10**6, "miljonersek": 10**6,
+    "mdkr": 10**9, "mdrkr": 10**9, "mrdkr": 10**9, "mdkronor": 10**9, "mdrkronor": 10**9, "mrdkronor": 10**9,
+    "mdsek": 10**9, "mdrsek": 10**9, "mrdsek": 10**9, "miljardkr": 10**9, "miljardkronor": 10**9, "miljardsek": 10**9,
+    "miljarderkr": 10**9, "miljarderkronor": 10**9, "miljardersek": 10**9,
 }
 
 
 def read_amount(text: str) -> int:
-    m = re.fullmatch(r"(\d[\d \u2009.]*(?:,\d+)?) ([A-Za-z ]+)", text)
+    m = re.fullmatch(r"(\d[\d \u2009.]*(?:,\d+)?) ([A-Za-z .]+)", text)
     assert m, text
-    number = Decimal(re.sub(r"[ \u2009.]", "", m[1]).replace(",", "."))
-    value = number * UNITS[m[2].lower()]
+    written = m[1]
+    if re.fullmatch(r"\d+\.\d", written):  # one digit after a period: a decimal point (4.5 m.kr)
+        number = Decimal(written)
+    else:
+        number = Decimal(re.sub(r"[ \u2009.]", "", written).replace(",", "."))
+    value = number * UNITS[re.sub(r"[ .]", "", m[2]).lower()]
     assert value == int(value), text
     return int(value)
 
@@ -319,7 +330,7 @@ def _gold_sentences() -> set[str]:
     for text in texts:
         for part in re.split(r"(?<=[.!?:])\s+|\n+", text):
             part = part.strip(" *#-~\t")
-            if len(part) >= 40:
+            if len(part) >= 40 and len(part.split()) >= 6:  # a sentence, not a form line (Förvaringsplats för protokollet X)
                 sentences.add(part)
     return sentences
 
@@ -350,3 +361,29 @@ def test_script_writes_jsonl(tmp_path):
     )
     assert "6 documents" in result.stdout
     assert [r.to_dict() for r in read_records(out)] == generate_dicts(6, seed=2)
+
+
+def test_synthetic_organisations_use_the_shared_lexicon():
+    """The generator writes the shared lexicon's organisations and parties, not a copy of its own."""
+    from famhbg_nlp import lexicon
+
+    lex = load_lexicon()
+    names = {org.name for org in lex.organisations}
+    assert {"Skatteverket", "Försäkringskassan", "Vårdförbundet", "Socialdemokraterna"} <= names
+    assert {org.kind for org in lex.organisations if org.name == "Socialdemokraterna"} == {"party"}
+    assert len(lex.org_shapes) >= 10 and all("{" in row["template"] for row in lex.org_shapes)
+    assert {p.short for p in lexicon.parties() if p.kind == "riksdag"} == {"S", "M", "SD", "C", "V", "L", "KD", "MP"}
+
+
+def test_shaped_organisations_are_found_by_the_org_rules(records):
+    """Organisations made by their form (``Storviks IF``, ``Malungshem AB``) are ones the rules find."""
+    import famhbg_nlp
+
+    nlp = famhbg_nlp.blank()
+    nlp.add_pipe("famhbg_orgs")
+    shaped = re.compile(r"(?: AB| HB| KB| IF| IK| BK| FF| SK| GoIF|förening|förbund|folkhögskola|partiet)$")
+    names = sorted({r["text"][s["start"] : s["end"]] for r, s in spans_of(records, "ORG")})
+    names = [n for n in names if shaped.search(n)]
+    assert len(names) > 20
+    missed = [n for n in names if [e.text for e in nlp(f"Avtal med {n} tecknas.").ents] != [n]]
+    assert missed == []

@@ -387,10 +387,11 @@ class OrgsComponent:
             if k >= 0 and _same_line(doc, k, i) and _is_cap(doc[k]) and doc[k].text.lower() not in FUNCTION_WORDS:
                 return self._direction_before(doc, k)
             return i
-        if _is_cap(token) and token.text.endswith("s") and token.text.lower() not in FUNCTION_WORDS:
+        if _is_cap(token) and token.text.lower() not in FUNCTION_WORDS and not ACRONYM.match(token.text):
             if sentence_initial(doc, j) and self._common_word(doc, token):
                 return i
-            return self._direction_before(doc, j)
+            if token.text.endswith("s") or doc[i].text[:1].islower():
+                return self._direction_before(doc, j)  # Sjuhärads samordningsförbund, Täby samordningsförbund
         return i
 
     @staticmethod

@@ -14,9 +14,14 @@ import re
 import unicodedata
 from collections.abc import Callable
 
+from ... import lexicon as shared_lexicon
 from .builder import Pieces, TextBuilder, capitalize, plain
 from .entities import EntityWriter, Person, weighted
 from .lexicon import Lexicon, MunicipalityEntry, Organisation, genitive
+#: How often each Riksdag party's letters stand after a name (roughly its share of municipal seats);
+#: the letters themselves come from the shared lexicon's ``parties.tsv``.
+PARTY_WEIGHTS: dict[str, float] = {"S": 28, "M": 22, "SD": 18, "C": 9, "V": 7, "L": 5, "KD": 6, "MP": 5}
+
 from .templates import (
     CLOSINGS,
     DECISION_SENTENCES,
@@ -152,7 +157,8 @@ class Context:
     def party(self) -> str:
         if self.w.chance(0.04):
             return self.w.pick(self.lex.words("local_party"))
-        return self.rng.choices(("S", "M", "SD", "C", "V", "L", "KD", "MP"), weights=(28, 22, 18, 9, 7, 5, 6, 5))[0]
+        letters = [party.short for party in shared_lexicon.parties() if party.kind == "riksdag"]
+        return self.rng.choices(letters, weights=[PARTY_WEIGHTS.get(letter, 5) for letter in letters])[0]
 
     # -- slots ------------------------------------------------------------------------------
 
@@ -166,9 +172,12 @@ class Context:
     def any_org(self) -> Organisation:
         kind = weighted(
             self.rng,
-            {"region": 0.14, "association": 0.14, "agency": 0.22, "county_board": 0.07, "court": 0.04, "university": 0.1,
-             "company": 0.16, "collaboration": 0.06, "union": 0.03, "ngo": 0.04, "inquiry": 0.01},
+            {"region": 0.12, "association": 0.12, "agency": 0.2, "county_board": 0.06, "court": 0.04, "university": 0.08,
+             "company": 0.14, "collaboration": 0.05, "union": 0.03, "ngo": 0.03, "inquiry": 0.01, "party": 0.04,
+             "shaped": 0.18},
         )
+        if kind == "shaped":
+            return self.w.shaped_organisation()
         return self.org_of(kind)
 
     def member(self) -> MunicipalityEntry:
@@ -303,7 +312,7 @@ SLOTS: dict[str, Callable[[Context], Pieces]] = {
     "agency": lambda c: c.w.organisation(c.org_of("agency", "county_board")),
     "agency_gen": lambda c: c.w.organisation(c.org_of("agency"), "gen"),
     "region_org": lambda c: c.w.organisation(c.org_of("region")),
-    "company": lambda c: c.w.organisation(c.org_of("company")),
+    "company": lambda c: c.w.organisation(c.org_of("company") if c.w.chance(0.6) else c.w.shaped_organisation()),
     "university": lambda c: c.w.organisation(c.org_of("university")),
     "court": lambda c: c.w.organisation(c.org_of("court"), "name"),
     "association": lambda c: c.w.organisation(c.org_of("association")),

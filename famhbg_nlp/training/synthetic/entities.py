@@ -10,18 +10,17 @@ import datetime as dt
 import random
 from dataclasses import dataclass
 
+from ... import lexicon as shared_lexicon
+from ...lexicon.vocabulary import MoneyUnit
 from .builder import Pieces, ent, plain
 from .lexicon import Lexicon, MunicipalityEntry, Organisation, genitive
 
-MONTHS = (
-    "januari", "februari", "mars", "april", "maj", "juni",
-    "juli", "augusti", "september", "oktober", "november", "december",
-)
-#: Month abbreviations; those in the project tokenizer's list may take a period (outside the span).
-MONTH_ABBR = ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
-MONTH_ABBR_DOTTED = frozenset({"jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "okt", "nov", "dec"})
-WEEKDAYS = ("måndag", "tisdag", "onsdag", "torsdag", "fredag", "lördag", "söndag")
-WEEKDAYS_DEF = ("måndagen", "tisdagen", "onsdagen", "torsdagen", "fredagen", "lördagen", "söndagen")
+#: Month names and abbreviations (the shared lexicon's); an abbreviation may take a period (outside the span).
+MONTHS = tuple(shared_lexicon.months()[m][0] for m in range(1, 13))
+MONTH_ABBR = tuple(shared_lexicon.months()[m][-1] for m in range(1, 13))
+MONTH_ABBR_DOTTED = frozenset(abbr for abbr, name in zip(MONTH_ABBR, MONTHS) if abbr != name)
+WEEKDAYS = shared_lexicon.weekdays()
+WEEKDAYS_DEF = tuple(f"{day}en" for day in WEEKDAYS)
 SEASONS = ("våren", "hösten", "sommaren", "vintern")
 DASHES = ("-", "-", "-", "–")
 
@@ -196,6 +195,27 @@ class EntityWriter:
             return [ent(org.name[0].lower() + org.name[1:], "ORG")]  # a typo, still the collaboration
         return [ent(org.name, "ORG")]
 
+    def shaped_organisation(self) -> Organisation:
+        """An organisation whose name is made by its form (``Malungshem AB``, ``Sjuhärads samordningsförbund``,
+        ``Storviks IF``), from a template of ``data/org_shapes.tsv`` filled with a municipality, county,
+        surname or locality."""
+        shapes = self.lex.org_shapes
+        row = self.rng.choices(shapes, weights=[float(r["weight"]) for r in shapes])[0]
+        entry = self.pick(self.lex.municipalities)
+        county = entry.county.removesuffix(" län") if entry.county else "Skåne"
+        values = {
+            "muni": entry.name,
+            "muni_gen": entry.genitive,
+            "county_gen": county if county.endswith("s") or county.endswith("a") else genitive(county),
+            "surname": self.pick(self.pick(list(self.lex.surnames.values())).names),
+            "place": self.pick(tuple(shared_lexicon.localities())),
+            "word": self.pick(tuple(row["words"].split("|"))) if row.get("words") else "",
+        }
+        name = row["template"]
+        for key, value in values.items():
+            name = name.replace("{" + key + "}", value)
+        return Organisation(name, row["kind"])
+
     def org_genitive(self, org: Organisation) -> str:
         """``SKR:s``/``SKRs``, ``Trafikverkets``; names ending in ``i X``/``vid X`` stay as they are."""
         name = org.short if org.short and self.chance(0.5) else org.name
@@ -357,8 +377,13 @@ class EntityWriter:
             {
                 "kr_space": 0.25, "kr_thin": 0.02, "kr_period": 0.06, "kr_plain": 0.07, "kronor": 0.06, "tkr": 0.16,
                 "kkr": 0.04, "mkr": 0.17, "miljoner": 0.06, "mdkr": 0.02, "sek": 0.05, "tsek": 0.01,
+                "spelling": 0.08,
             },
         )
+        if form == "spelling":
+            text, value = self.unit_spelling()
+            pieces = [plain(self.pick(AMOUNT_QUALIFIERS))] if self.chance(qualifier) else []
+            return pieces + [ent(text, "AMOUNT", value)]
         if form in ("kr_space", "kr_thin", "kr_period", "kronor", "sek"):
             magnitude = self.pick((1_000, 10_000, 100_000, 1_000_000, 10_000))
             value = self.rng.randint(1, 99) * magnitude // self.pick((1, 1, 10)) or magnitude
@@ -401,6 +426,29 @@ class EntityWriter:
         if self.chance(rate):
             pieces.append(plain(self.pick(RATE_UNITS)))
         return pieces
+
+    def unit_spelling(self) -> tuple[str, int]:
+        """An amount in one of the lexicon's unit spellings (``12,5 m.kr``, ``4.5 Mkr``, ``150 T kr``,
+        ``3 milj. kr``, ``2 mdr kr``, ``300 tSEK``): (text, whole kronor)."""
+        units: list[MoneyUnit] = [u for u in shared_lexicon.money_units() if u.kind == "unit"]
+        unit = self.pick(units)
+        form = unit.form.replace("{KRONOR}", self.pick(("kronor", "kr", "kr", "SEK"))).replace(". ", self.pick((". ", ".")))
+        if not unit.exact_case and " " not in form and self.chance(0.2):
+            form = form[0].upper() + form[1:]  # Mkr, M.kr, Tkr
+        if form.startswith(("miljon ", "miljard ")):
+            return f"1 {form}", unit.multiplier  # the singular takes one
+        if unit.multiplier == 1000:
+            number = self.rng.randint(5, 9000)
+            return f"{number} {form}", number * 1000
+        whole = self.rng.randint(1, 40)
+        tenths = self.rng.randint(0, 9)
+        if tenths and self.chance(0.25):
+            number = f"{whole}.{tenths}"  # one digit after a period is a decimal point (4.5 m.kr)
+        elif tenths:
+            number = f"{whole},{tenths}"
+        else:
+            number = str(whole)
+        return f"{number} {form}", whole * unit.multiplier + tenths * unit.multiplier // 10
 
     def rate_amount(self) -> Pieces:
         """``21 kr/invånare``, ``85 tkr/år``: the rate unit stays outside the span."""

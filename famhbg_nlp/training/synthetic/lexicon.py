@@ -13,6 +13,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from ... import lexicon as shared_lexicon
+
 from ...resources import read_tsv
 
 NAMES_DATA = "famhbg_nlp.pipes.names.data"
@@ -96,6 +98,8 @@ class Lexicon:
     organisations: tuple[Organisation, ...] = ()
     collaborations: tuple[dict[str, str], ...] = ()
     vocabulary: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: templates of organisation names filled in per document (``data/org_shapes.tsv``)
+    org_shapes: tuple[dict[str, str], ...] = ()
 
     def words(self, kind: str) -> tuple[str, ...]:
         return self.vocabulary[kind]
@@ -138,6 +142,39 @@ def _official_stem(official: str) -> str | None:
     return None
 
 
+#: Kinds of the shared lexicon's organisations -> the generator's kinds (the slots that write them).
+SHARED_KINDS: dict[str, str] = {
+    "agency": "agency",
+    "ministry": "agency",
+    "former": "agency",
+    "region": "region",
+    "county_board": "county_board",
+    "court": "court",
+    "university": "university",
+    "union": "union",
+    "association": "association",
+    "company": "company",
+    "transport": "company",
+    "media": "company",
+    "international": "association",
+    "party": "party",
+}
+
+
+def shared_organisations(known: set[str]) -> tuple[Organisation, ...]:
+    """The organisations of the shared lexicon (:func:`famhbg_nlp.lexicon.organisations`) not already in
+    the generator's own table; an acronym in capitals is their short form. Names that are also common
+    words (``Kommunal``, ``Vision``) are left out: the generator does not write the context that tells."""
+    out = []
+    for org in shared_lexicon.organisations():
+        kind = SHARED_KINDS.get(org.kind)
+        if kind is None or org.name in known or org.case == "ambiguous" or org.name[:1].islower():
+            continue
+        short = next((s for s in org.short if s.isupper() and 2 <= len(s) <= 6), "")
+        out.append(Organisation(org.name, kind, short))
+    return tuple(out)
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon (read once per process)."""
@@ -165,10 +202,12 @@ def load_lexicon() -> Lexicon:
         Organisation(row["name"].strip(), row["kind"].strip(), (row.get("short") or "").strip())
         for row in read_tsv(DATA, "organisations.tsv")
     )
+    organisations += shared_organisations({org.name for org in organisations})
     vocabulary: dict[str, list[str]] = defaultdict(list)
     for row in read_tsv(DATA, "vocabulary.tsv"):
         vocabulary[row["kind"].strip()].append(row["text"].strip())
     return Lexicon(
+        org_shapes=tuple(read_tsv(DATA, "org_shapes.tsv")),
         first_names=firsts,
         surnames=lasts,
         locales=locales,
