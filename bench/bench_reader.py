@@ -59,9 +59,14 @@ def build(folder: Path, limit: int | None) -> dict[str, list[Path]]:
     if soffice() is not None:
         docx = [write_docx(m, folder / f"word-{k:03d}.docx") for k, m in enumerate(minutes)]
         for k, (m, pdf) in enumerate(zip(minutes, convert_to_pdf(docx, folder / "converted"))):
-            out["word"].append(finish(pdf, folder / f"word-{k:03d}.pdf", stamp=m.furniture.stamp, append=esignature_pdf(m)))
+            out["word"].append(
+                finish(pdf, folder / f"word-{k:03d}.pdf", stamp=m.furniture.stamp, append=esignature_pdf(m))
+            )
     else:
-        print("LibreOffice not installed: no Word-template PDFs (apt-get install libreoffice-writer-nogui)", file=sys.stderr)
+        print(
+            "LibreOffice not installed: no Word-template PDFs (apt-get install libreoffice-writer-nogui)",
+            file=sys.stderr,
+        )
     return {layout: paths for layout, paths in out.items() if paths}
 
 
@@ -152,7 +157,10 @@ def main() -> None:
                 wall, cpu = time_reader(reader, paths, args.repeat)
                 totals[name][0] += wall
                 totals[name][1] += cpu
-                row[name] = {"ms_per_page": round(1000 * wall / pages, 2), "cpu_ms_per_page": round(1000 * cpu / pages, 2)}
+                row[name] = {
+                    "ms_per_page": round(1000 * wall / pages, 2),
+                    "cpu_ms_per_page": round(1000 * cpu / pages, 2),
+                }
             layouts[layout] = row
             print(layout, json.dumps(row, ensure_ascii=False), file=sys.stderr)
     overall = {

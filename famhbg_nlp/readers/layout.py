@@ -332,11 +332,7 @@ def _is_columns(cells: list[list[Line]], metrics: Metrics) -> bool:
             return False
         left, right = min(ln.x0 for ln in cell), max(ln.x1 for ln in cell)
         width = max(right - left, 1.0)
-        flowing = sum(
-            1
-            for a, b in zip(cell, cell[1:])
-            if a.x1 >= right - FULL_LINE * width and a.y0 - b.y1 <= limit
-        )
+        flowing = sum(1 for a, b in zip(cell, cell[1:]) if a.x1 >= right - FULL_LINE * width and a.y0 - b.y1 <= limit)
         if flowing < COLUMN_FLOW_SHARE * len(cell):
             return False
     return True
@@ -440,9 +436,7 @@ def _overlaps(a: Line, b: Line) -> bool:
     return min(a.y1, b.y1) - max(a.y0, b.y0) >= LINE_OVERLAP * min(a.y1 - a.y0, b.y1 - b.y0)
 
 
-def _table(
-    cells: list[list[Line]], strips: list[tuple[float, float]], right: float, metrics: Metrics
-) -> list[Block]:
+def _table(cells: list[list[Line]], strips: list[tuple[float, float]], right: float, metrics: Metrics) -> list[Block]:
     """Rows of a table or label/value block: one line per row, cells separated by tabs."""
     n = len(cells)
     edges = [(a + b) / 2 for a, b in strips][: n - 1] + [right]
@@ -452,9 +446,7 @@ def _table(
         for line in lines
         if not any(_overlaps(line, other) for j, others in enumerate(cells) if j != k for other in others)
     }
-    logical = [
-        c for k, lines in enumerate(cells) for c in _cell_lines(k, lines, edges[k], k == n - 1, alone, metrics)
-    ]
+    logical = [c for k, lines in enumerate(cells) for c in _cell_lines(k, lines, edges[k], k == n - 1, alone, metrics)]
     logical.sort(key=lambda c: (-c.y1, c.column))
     merged: list[list[_Cell]] = []
     for cell in logical:

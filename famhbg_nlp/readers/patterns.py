@@ -39,7 +39,9 @@ def page_number_ok(match: re.Match[str]) -> bool:
     """A page number and its total as they can be: under :data:`MAX_PAGES`, the total at least the number."""
     groups = match.groupdict()
     page = groups.get("page") or groups.get("page2")
-    total = next((groups[k] for k in ("total", "total_word", "total_slash", "total2", "total_word2") if groups.get(k)), None)
+    total = next(
+        (groups[k] for k in ("total", "total_word", "total_slash", "total2", "total_word2") if groups.get(k)), None
+    )
     return page is not None and 0 < int(page) <= MAX_PAGES and (total is None or int(page) <= int(total) <= MAX_PAGES)
 
 

@@ -12,10 +12,9 @@ from __future__ import annotations
 import ctypes
 import math
 import re
-from collections.abc import Sequence
 from pathlib import Path
 
-from .document import Document, TextBuilder
+from .document import Document, PageMap, TextBuilder
 from .errors import ReadError
 from .furniture import KINDS, PageSegments, Removed, remove_furniture
 from .hyphenation import join_wrapped
@@ -65,43 +64,21 @@ def page_segments(textpage: object) -> list[Segment]:
     x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
     x_ref, y_ref = ctypes.byref(x_origin), ctypes.byref(y_origin)
     font_name = ctypes.create_string_buffer(128)
-    segments: list[Segment] = []
-    chars: list[str] = []
-    state = [0.0, 0.0, 0.0, 0.0, 0.0, False, False, -1]  # x0, y0, x1, y1, h, rotated, bold, previous end
+    runs = _Runs()
+    previous_end = -1
 
     def add(word: str, i: int, left: float, top: float, right: float, bottom: float, space: bool) -> None:
-        """Add ``word`` (starting at character ``i``) with its box to the current segment or a new one."""
-        height = top - bottom
         turned = False
-        if right - left > 1.05 * height and len(word) == 1:  # wider than high: maybe turned on its side
+        if right - left > 1.05 * (top - bottom) and len(word) == 1:  # wider than high: maybe turned on its side
             angle = angle_of(raw, i) % (2 * math.pi)
             turned = 0.05 < angle < 2 * math.pi - 0.05
-        x0, y0, x1, y1, h, rotated, bold, _ = state
-        if chars:
-            if turned and rotated:
-                chars.append(word)
-                state[:4] = [min(x0, left), min(y0, bottom), max(x1, right), max(y1, top)]
-                return
-            gap = left - x1
-            if (
-                not turned
-                and not rotated
-                and (top if top < y1 else y1) - (bottom if bottom > y0 else y0) >= 0.5 * (height if height < h else h)
-                and -0.5 * height <= gap <= SEGMENT_GAP * height
-            ):
-                if space or gap > WORD_GAP * height:
-                    chars.append(" ")
-                chars.append(word)
-                state[0:4] = [x0, bottom if bottom < y0 else y0, right if right > x1 else x1, top if top > y1 else y1]
-                return
-            segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
-        chars[:] = [word]
-        state[:7] = [left, bottom, right, top, height, turned, _bold(raw, i, weight_of, font_name)]
+        if not runs.extend(word, left, top, right, bottom, space, turned):
+            runs.start(word, left, top, right, bottom, turned, _bold(raw, i, weight_of, font_name))
 
     for match in _WORD.finditer(text):
         start, end = match.span()
-        space = start > state[7]  # a space or a line break before the word
-        state[7] = end
+        space = start > previous_end  # a space or a line break before the word
+        previous_end = end
         word = match.group()
         if word[-1] in _LINE_END_HYPHEN:
             word = word[:-1] + "-"
@@ -136,10 +113,62 @@ def page_segments(textpage: object) -> list[Segment]:
             if top > bottom:
                 ch = "-" if text[k] in _LINE_END_HYPHEN else text[k]
                 add(ch, k, left, top, right, bottom, space and k == start)
-    if chars:
-        x0, y0, x1, y1, h, rotated, bold, _ = state
-        segments.append(Segment("".join(chars), x0, y0, x1, y1, h, bold=bold, rotated=rotated))
-    return segments
+    return runs.finish()
+
+
+class _Runs:
+    """The segments of a page, built word by word (see :func:`page_segments`)."""
+
+    __slots__ = ("segments", "chars", "x0", "y0", "x1", "y1", "height", "rotated", "bold")
+
+    def __init__(self) -> None:
+        self.segments: list[Segment] = []
+        self.chars: list[str] = []
+        self.x0 = self.y0 = self.x1 = self.y1 = self.height = 0.0
+        self.rotated = self.bold = False
+
+    def extend(
+        self, word: str, left: float, top: float, right: float, bottom: float, space: bool, turned: bool
+    ) -> bool:
+        """Add ``word`` to the current segment when it goes on there; whether it did."""
+        if not self.chars:
+            return False
+        if turned and self.rotated:  # turned text: one segment, whatever its direction
+            self.chars.append(word)
+            self.x0, self.y0 = min(self.x0, left), min(self.y0, bottom)
+            self.x1, self.y1 = max(self.x1, right), max(self.y1, top)
+            return True
+        height = top - bottom
+        gap = left - self.x1
+        overlap = min(top, self.y1) - max(bottom, self.y0)
+        if turned or self.rotated or overlap < 0.5 * min(height, self.height):
+            return False
+        if not -0.5 * height <= gap <= SEGMENT_GAP * height:
+            return False
+        if space or gap > WORD_GAP * height:
+            self.chars.append(" ")
+        self.chars.append(word)
+        self.x1, self.y0, self.y1 = max(self.x1, right), min(self.y0, bottom), max(self.y1, top)
+        return True
+
+    def start(self, word: str, left: float, top: float, right: float, bottom: float, turned: bool, bold: bool) -> None:
+        """End the current segment and start one with ``word``."""
+        self._flush()
+        self.chars = [word]
+        self.x0, self.y0, self.x1, self.y1, self.height = left, bottom, right, top, top - bottom
+        self.rotated, self.bold = turned, bold
+
+    def _flush(self) -> None:
+        if self.chars:
+            text = "".join(self.chars)
+            self.segments.append(
+                Segment(text, self.x0, self.y0, self.x1, self.y1, self.height, bold=self.bold, rotated=self.rotated)
+            )
+            self.chars = []
+
+    def finish(self) -> list[Segment]:
+        self._flush()
+        return self.segments
 
 
 #: Font names of bold faces (``ABCDEF+LiberationSans-Bold``, ``Arial,Bold``, ``Calibri-Semibold``).
@@ -186,65 +215,15 @@ def _open(path: Path) -> object:
 def read_pdf(path: Path, *, ocr: bool = False) -> Document:
     """Read a PDF; ``ocr=True`` runs Tesseract on the pages without a text layer."""
     pdf = _open(path)
+    warnings: list[str] = []
     try:
-        pages: list[PageSegments] = []
-        for index in range(len(pdf)):  # type: ignore[arg-type]
-            page = pdf[index]  # type: ignore[index]
-            try:
-                width, height = page.get_size()
-                textpage = page.get_textpage()
-                try:
-                    segments = page_segments(textpage)
-                finally:
-                    textpage.close()
-            finally:
-                page.close()
-            pages.append(PageSegments(index + 1, width, height, segments))
+        pages = [_page(pdf, index) for index in range(len(pdf))]  # type: ignore[arg-type]
         removed = remove_furniture(pages)
-        esign = set(removed.esignature_pages)
-        scanned = []
-        for page_segs in pages:
-            if page_segs.number in esign:
-                continue
-            if sum(len(s.text) for s in page_segs.segments) < SCAN_MAX_CHARS:
-                page = pdf[page_segs.number - 1]  # type: ignore[index]
-                try:
-                    if _image_share(page) >= SCAN_IMAGE_SHARE:
-                        scanned.append(page_segs.number)
-                finally:
-                    page.close()
-        warnings: list[str] = []
-        ocr_pages: list[int] = []
-        if scanned and ocr:
-            from .ocr import OcrUnavailable, ocr_page
-
-            try:
-                for number in scanned:
-                    page = pdf[number - 1]  # type: ignore[index]
-                    try:
-                        pages[number - 1].segments = ocr_page(page)
-                    finally:
-                        page.close()
-                    ocr_pages.append(number)
-            except OcrUnavailable as err:
-                warnings.append(f"{path}: cannot read the scanned page(s) by OCR: {err}")
+        scanned = _scans(pdf, pages, set(removed.esignature_pages))
+        ocr_pages = _ocr(pdf, pages, scanned, path, warnings) if scanned and ocr else []
     finally:
         pdf.close()  # type: ignore[attr-defined]
-    metrics = measure([p.segments for p in pages if p.number not in ocr_pages])
-    builder = TextBuilder()
-    previous: Block | None = None
-    for page_segs in pages:
-        builder.start_page()
-        page_metrics = measure([page_segs.segments]) if page_segs.number in ocr_pages else metrics
-        blocks = page_blocks(page_segs.segments, page_metrics) if page_segs.segments else []
-        for k, block in enumerate(blocks):
-            if k == 0 and previous is not None and continues(previous, block):
-                joined = join_wrapped(builder.tail(), block.text)
-                builder.continue_paragraph(joined[: len(joined) - len(block.text)], block.text)
-            else:
-                builder.paragraph(block.text)
-        previous = blocks[-1] if blocks else None
-    text, page_map = builder.build()
+    text, page_map = _assemble(pages, ocr_pages)
     missing = [n for n in scanned if n not in ocr_pages]
     if not text.strip() and not ocr_pages:
         if missing:
@@ -252,10 +231,11 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Document:
         raise ReadError(path, "the PDF has no text layer and no scanned pages: nothing to read")
     warnings[:0] = _furniture_warnings(path, removed)
     if missing:
-        which = ", ".join(str(n) for n in missing)
+        many = len(missing) > 1
         warnings.append(
-            f"{path}: page{'s' if len(missing) > 1 else ''} {which} of {len(pages)} "
-            f"{'have' if len(missing) > 1 else 'has'} no text layer (a scan): its text is missing; {_ocr_advice(ocr)}"
+            f"{path}: page{'s' if many else ''} {', '.join(map(str, missing))} of {len(pages)} "
+            f"{'have' if many else 'has'} no text layer (a scan): {'their' if many else 'its'} text is missing; "
+            f"{_ocr_advice(ocr)}"
         )
     if ocr_pages:
         warnings.append(
@@ -272,6 +252,73 @@ def read_pdf(path: Path, *, ocr: bool = False) -> Document:
         ocr_pages=tuple(ocr_pages),
         removed=dict(removed.counts),
     )
+
+
+def _page(pdf: object, index: int) -> PageSegments:
+    page = pdf[index]  # type: ignore[index]
+    try:
+        width, height = page.get_size()
+        textpage = page.get_textpage()
+        try:
+            return PageSegments(index + 1, width, height, page_segments(textpage))
+        finally:
+            textpage.close()
+    finally:
+        page.close()
+
+
+def _scans(pdf: object, pages: list[PageSegments], skip: set[int]) -> list[int]:
+    """Pages with (almost) no text left and a large image: scans."""
+    scanned = []
+    for page_segs in pages:
+        if page_segs.number in skip or sum(len(s.text) for s in page_segs.segments) >= SCAN_MAX_CHARS:
+            continue
+        page = pdf[page_segs.number - 1]  # type: ignore[index]
+        try:
+            if _image_share(page) >= SCAN_IMAGE_SHARE:
+                scanned.append(page_segs.number)
+        finally:
+            page.close()
+    return scanned
+
+
+def _ocr(pdf: object, pages: list[PageSegments], scanned: list[int], path: Path, warnings: list[str]) -> list[int]:
+    """Read the scanned pages with Tesseract; the pages read. A page that fails is named in a warning."""
+    from .ocr import OcrUnavailable, ocr_page
+
+    done = []
+    for number in scanned:
+        page = pdf[number - 1]  # type: ignore[index]
+        try:
+            pages[number - 1].segments = ocr_page(page)
+            done.append(number)
+        except OcrUnavailable as err:
+            warnings.append(f"{path}: cannot read the scanned page(s) by OCR: {err}")
+            break
+        except Exception as err:  # Tesseract failed on this page: keep the others
+            warnings.append(f"{path}: OCR of page {number} failed: {type(err).__name__}: {err}")
+        finally:
+            page.close()
+    return done
+
+
+def _assemble(pages: list[PageSegments], ocr_pages: list[int]) -> tuple[str, PageMap | None]:
+    """The pages laid out and joined; a paragraph that goes on on the next page is joined again."""
+    metrics = measure([p.segments for p in pages if p.number not in ocr_pages])
+    builder = TextBuilder()
+    previous: Block | None = None
+    for page_segs in pages:
+        builder.start_page()
+        page_metrics = measure([page_segs.segments]) if page_segs.number in ocr_pages else metrics
+        blocks = page_blocks(page_segs.segments, page_metrics) if page_segs.segments else []
+        for k, block in enumerate(blocks):
+            if k == 0 and previous is not None and continues(previous, block):
+                joined = join_wrapped(builder.tail(), block.text)
+                builder.continue_paragraph(joined[: len(joined) - len(block.text)], block.text)
+            else:
+                builder.paragraph(block.text)
+        previous = blocks[-1] if blocks else None
+    return builder.build()
 
 
 def _ocr_advice(asked: bool) -> str:
@@ -297,8 +344,3 @@ def _furniture_warnings(path: Path, removed: Removed) -> list[str]:
     if not parts:
         return []
     return [f"{path}: removed page furniture: {', '.join(parts)}"]
-
-
-def pages_text(blocks: Sequence[Block]) -> str:
-    """The text of one page's blocks (for debugging and tests)."""
-    return "\n\n".join(b.text for b in blocks)

@@ -77,9 +77,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> Decoded:
     text, encoding = _decode(data, path, warnings)
     controls = len(_CONTROL.findall(text))
     if text and controls > MAX_CONTROL_SHARE * len(text) and controls > 2:
-        raise ReadError(
-            path, f"binary content, not text ({controls} of {len(text)} characters are control characters)"
-        )
+        raise ReadError(path, f"binary content, not text ({controls} of {len(text)} characters are control characters)")
     text, replaced = normalise(text)
     if replaced:
         warnings.append(f"{path}: {replaced} control character(s) (NUL, ...) removed or replaced by spaces")
@@ -93,17 +91,18 @@ def _decode(data: bytes, path: str | Path, warnings: list[str]) -> tuple[str, st
                 return data[len(bom) :].decode(codec), name
             except UnicodeDecodeError as err:
                 raise ReadError(
-                    path, f"starts with a {name.upper()} byte-order mark but is not valid {name.upper()} "
-                    f"(byte {err.start + len(bom)}: {err.reason})"
+                    path,
+                    f"starts with a {name.upper()} byte-order mark but is not valid {name.upper()} "
+                    f"(byte {err.start + len(bom)}: {err.reason})",
                 ) from None
-    codec = _utf16_without_bom(data)
-    if codec is not None:
+    utf16 = _utf16_without_bom(data)
+    if utf16 is not None:
         try:
-            text = data.decode(codec)
+            text = data.decode(utf16)
         except UnicodeDecodeError:
             pass
         else:
-            warnings.append(f"{path}: no byte-order mark, but the zero bytes say {codec.upper()}; read so")
+            warnings.append(f"{path}: no byte-order mark, but the zero bytes say {utf16.upper()}; read so")
             return text, "utf-16"
     try:
         return data.decode("utf-8"), "utf-8"

@@ -153,7 +153,9 @@ def minutes_from_text(
     n = max(1, min(sections, len(paragraphs)))
     chunks = [paragraphs[k * len(paragraphs) // n : (k + 1) * len(paragraphs) // n] for k in range(n)]
     numbers = [f"§ {first + k}" for k in range(n)]
-    titles = rng.sample(ITEM_TITLES, n) if n <= len(ITEM_TITLES) else [ITEM_TITLES[k % len(ITEM_TITLES)] for k in range(n)]
+    titles = (
+        rng.sample(ITEM_TITLES, n) if n <= len(ITEM_TITLES) else [ITEM_TITLES[k % len(ITEM_TITLES)] for k in range(n)]
+    )
 
     blocks: list[Block] = [Heading(f"{organ}s protokoll", 0)]
     blocks.append(
@@ -187,7 +189,9 @@ def minutes_from_text(
         footer=("Justerandes sign", "Utdragsbestyrkande"),
         stamp=f"Signerat dokument. Verifikat: {transaction[:4]}-{transaction[4:8]}-{transaction[8:12]} "
         f"(elektroniskt signerat med BankID)",
-        signers=tuple((name, f"{name.lower().replace(' ', '.')}@{municipality.lower()}.se") for name in (members[0][0], adjuster)),
+        signers=tuple(
+            (name, f"{name.lower().replace(' ', '.')}@{municipality.lower()}.se") for name in (members[0][0], adjuster)
+        ),
         transaction=transaction,
     )
     names = tuple([m[0] for m in members] + [o[0] for o in officials])
@@ -231,7 +235,12 @@ def esignature_lines(minutes: Minutes) -> list[str]:
         "Signerande parter",
     ]
     for k, (name, mail) in enumerate(f.signers):
-        lines += [name, mail, f"Signerade {signed.isoformat()} 1{5 + k}:02:44 CEST (+0200)", "Signerat med svenskt BankID"]
+        lines += [
+            name,
+            mail,
+            f"Signerade {signed.isoformat()} 1{5 + k}:02:44 CEST (+0200)",
+            "Signerat med svenskt BankID",
+        ]
     lines += [
         "Detta verifikat är utfärdat av e-signeringstjänsten. Kursiverad information är säkert verifierad.",
         "Verifikatet intygar dokumentets fingeravtryck (SHA-256) och händelselogg.",
@@ -243,5 +252,5 @@ def summary_from_text(text: str, *, seed: int = 0, municipality: str | None = No
     """A "beslut i korthet" summary: a title and the paragraphs of ``text`` (for column layouts)."""
     full = minutes_from_text(text, seed=seed, municipality=municipality)
     title = Heading(f"Beslut i korthet från {full.organ.lower()} {full.meeting_date.isoformat()}", 0)
-    blocks = (title, *(Paragraph(p) for p in source_paragraphs(text)))
+    blocks: tuple[Block, ...] = (title, *(Paragraph(p) for p in source_paragraphs(text)))
     return Minutes(text, full.municipality, full.organ, full.meeting_date, blocks, full.furniture, "", full.names)

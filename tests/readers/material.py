@@ -55,5 +55,3 @@ def read_shared(relative: str) -> str:
     if not path.is_file():
         pytest.skip(f"shared data missing: {path}")
     return path.read_text(encoding="utf-8")
-
-

@@ -39,7 +39,8 @@ def test_a_paragraph_continued_on_the_next_page():
 
 
 @pytest.mark.parametrize(
-    "starts", [pytest.param((1, 2), id="not-from-0"), pytest.param((0, 5, 3), id="decreasing"), pytest.param((), id="none")]
+    "starts",
+    [pytest.param((1, 2), id="not-from-0"), pytest.param((0, 5, 3), id="decreasing"), pytest.param((), id="none")],
 )
 def test_bad_page_maps_are_refused(starts):
     with pytest.raises(ValueError):

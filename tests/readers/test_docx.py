@@ -6,12 +6,10 @@ from __future__ import annotations
 import docx
 import pytest
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 
 from famhbg_nlp.readers import read_document, read_text
 
-
-''' + open('/tmp/rd/docx_test.txt').read().rstrip() + '''
+""" + open('/tmp/rd/docx_test.txt').read().rstrip() + """
 
 
 def _heading_row(row) -> None:

@@ -13,7 +13,9 @@ from famhbg_nlp.readers.hyphenation import ends_with_hyphen, join_wrapped
     ("line", "following", "joined"),
     [
         pytest.param("arbetet med uppfölj-", "ning av målen", "arbetet med uppföljning av målen", id="broken-word"),
-        pytest.param("för Näringslivs-", "och Destinationsutveckling", "för Näringslivs- och Destinationsutveckling", id="och"),
+        pytest.param(
+            "för Näringslivs-", "och Destinationsutveckling", "för Näringslivs- och Destinationsutveckling", id="och"
+        ),
         pytest.param("barn-", "eller utbildningsnämnden", "barn- eller utbildningsnämnden", id="eller"),
         pytest.param("kultur-", "samt fritidsnämnden", "kultur- samt fritidsnämnden", id="samt"),
         pytest.param("ett EU-", "projekt", "ett EU-projekt", id="abbreviation"),

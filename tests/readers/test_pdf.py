@@ -65,7 +65,10 @@ def test_a_word_hyphenated_across_a_page_break(tmp_path):
         "Kommunstyrelsen beslutar att godkänna förslaget till den nya planen för",
         "verksamheten under nästa år, med de ändringar som gjorts i den delårs-",
     ]
-    second = ["rapporten för perioden januari till och med augusti som gäller nu.", "Beslutet skickas till revisorerna."]
+    second = [
+        "rapporten för perioden januari till och med augusti som gäller nu.",
+        "Beslutet skickas till revisorerna.",
+    ]
     justified([first, second], path)
     document = read_document(path)
     text = document.text

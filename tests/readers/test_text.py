@@ -28,7 +28,7 @@ TEXT = "Närvarande: Åsa Öberg (S), ordförande – 1 500 tkr"
         pytest.param(TEXT.encode("cp1252"), TEXT, "cp1252", "read as cp1252", id="cp1252"),
         pytest.param(b"N\xe4rvarande \x81\x8d", "Närvarande   ", "latin-1", "read as latin-1", id="latin-1"),
         pytest.param(b"Anna\x00 Svensson\r\nPer\rOla", "Anna Svensson\nPer\nOla", "utf-8", "1 control", id="nul-crlf"),
-        pytest.param("Anna\x07Berg\tS".encode(), "Anna Berg\tS", "utf-8", "control", id="bell-to-space"),
+        pytest.param(b"Anna\x07Berg\tS", "Anna Berg\tS", "utf-8", "control", id="bell-to-space"),
         pytest.param("upp\u00adföljning\u200b".encode(), "uppföljning", "utf-8", None, id="invisible-dropped"),
         pytest.param(b"", "", "utf-8", None, id="empty"),
     ],
