@@ -534,7 +534,7 @@ def segment(ctx: Context, person: Mention, start: int, end: int, default_role: s
         for e in munis:
             rel = e.start - start
             if aff_start <= rel < aff_end:
-                cut = re.search(r"(?i)\s+i\s*$", visible[aff_start:rel])
+                cut = re.search(r"(?i)(?<!\s)\s+i\s*$", visible[aff_start:rel])
                 aff_end = aff_start + (cut.start() if cut else rel - aff_start)
                 break
         aff = _CONJ.sub("", visible[aff_start:aff_end]).strip(_TRIM)

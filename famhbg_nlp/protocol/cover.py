@@ -133,15 +133,15 @@ def _organ_only(value: str) -> str:
         if P.ORGAN_WORD.search(part):
             value = part
             break
-    value = re.sub(r"\s+\d.*$", "", value)
+    value = re.sub(r"(?<!\s)\s+\d.*$", "", value)
     return value if len(words) <= 8 else m.group(0)
 
 
 def _organ_line(t: str) -> str | None:
     """A short line naming an organ (``Kommunstyrelsen``, ``Barn- och utbildningsnämnden SAMMANTRÄDESPROTOKOLL``)."""
     t = re.sub(r"(?i)^(?:sammanträdes|möte?s)?protokoll\s+", "", t).strip()
-    t = re.sub(r"(?i)\s*(?:sammanträdes|möte?s)?protokoll\b.*$", "", t).strip()
-    t = re.sub(r"\s+\d{4}-\d{2}-\d{2}.*$", "", t).strip()
+    t = re.sub(r"(?i)(?<!\s)\s*(?:sammanträdes|möte?s)?protokoll\b.*$", "", t).strip()
+    t = re.sub(r"(?<!\s)\s+\d{4}-\d{2}-\d{2}.*$", "", t).strip()
     if not t or len(t.split()) > 5 or re.search(r"\d", t) or not t[:1].isupper():
         return None
     if re.match(r"(?i)(?:sammanträdes)?protokoll\b", t):
@@ -216,7 +216,7 @@ def _place(ctx: Context, a: int, b: int, time_match: re.Match[str] | None) -> st
     after = None
     if time_match:
         rest = "".join(" " if mask[i] else value[i] for i in range(time_match.end(), len(value)))
-        rest = re.sub(r"(?i)\([^()]*(?:\d[.:]\d|ajourn|paus)[^()]*\)|,?\s*(?:med\s+)?ajournering.*$", " ", rest)
+        rest = re.sub(r"(?i)\([^()]*(?:\d[.:]\d|ajourn|paus)[^()]*\)|(?:,|(?<!\s))\s*(?:med\s+)?ajournering.*$", " ", rest)
         after = _place_text(rest)
     # "... kl 08.30-12.00 på distans via Teams": a place after the time that says where it is
     if after is not None and (before is None or re.match(r"(?i)(?:på|i|via)\s", rest.strip(" ,"))):
@@ -232,7 +232,7 @@ def _place_text(text: str) -> str | None:
     text = tidy(text) or ""
     text = re.sub(r"^[\s,;:–-]+|[\s,;:.–-]+$", "", text)
     text = re.sub(r"^(?i:på|i)\s+(?=[A-ZÅÄÖ])", "", text)
-    text = re.sub(r"(?i)^(?:kl\.?|klockan)\s*$|,?\s*\b(?:kl\.?|klockan|tid)\s*$", "", text).strip(" ,")
+    text = re.sub(r"(?i)^(?:kl\.?|klockan)\s*$|(?:,|(?<!\s))\s*\b(?:kl\.?|klockan|tid)\s*$", "", text).strip(" ,")
     return text or None
 
 

@@ -117,7 +117,7 @@ def _split_inline(ctx: Context, ln: Line, after: int, out: list[tuple[int, int]]
         while end > current[0] and ctx.text[end - 1] in "*_ ,;":
             end -= 1
         if re.search(r"(?i)(?:samt|och)\s*$", ctx.text[current[0] : end]):
-            end = current[0] + re.search(r"(?i)\s*(?:samt|och)\s*$", ctx.text[current[0] : end]).start()  # type: ignore[union-attr]
+            end = current[0] + re.search(r"(?i)(?<!\s)\s*(?:samt|och)\s*$", ctx.text[current[0] : end]).start()  # type: ignore[union-attr]
         out.append((current[0], end))
         current[0] = pos
 
@@ -174,7 +174,7 @@ def reservations(ctx: Context, lines: list[Line]) -> list[Reservation]:
                 body = paragraphs[k + 1] if k + 1 < len(paragraphs) and paragraphs[k + 1][0].kind == LineKind.TEXT else para
             out.append(_reservation(ctx, body[0].content_start, body[-1].content_end))
         elif P.RESERVATION_VERB.search(text):
-            for m in re.finditer(r"[^.!?]*\breserver(?:ar|ade)\s+sig\b[^.!?]*[.!?]?", ctx.text[para[0].content_start : para[-1].content_end]):
+            for m in re.finditer(r"(?<![^.!?])[^.!?]*\breserver(?:ar|ade)\s+sig\b[^.!?]*[.!?]?", ctx.text[para[0].content_start : para[-1].content_end]):
                 a = para[0].content_start + m.start() + len(m.group()) - len(m.group().lstrip())
                 out.append(_reservation(ctx, a, para[0].content_start + m.end()))
     return out

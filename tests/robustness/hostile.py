@@ -21,7 +21,7 @@ RUN_CHARS = 5000
 #: of ordinary minutes that patterns expect around them (initials, names, amounts, labels).
 UNITS: tuple[str, ...] = (
     "_", ".", "-", "…", "*", "|", " ", "\t", "1", "#", "(", ",", ":", "~", "§",
-    "_ ", ". ", "* ", "**", "~~", "1 ", "1.", "12 ", "1 000 ", "A-", "A. ", "Aa ", "Datum: ", "kr ",
+    "A", "AB", "Aa", "_ ", ". ", "* ", "**", "~~", "1 ", "1.", "12 ", "1 000 ", "A-", "A. ", "Aa ", "Datum: ", "kr ",
 )  # fmt: skip
 
 
