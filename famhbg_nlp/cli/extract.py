@@ -48,6 +48,11 @@ class Format(str, Enum):
     html = "html"
 
 
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
+
+
 def _html_outputs(results: list[Extraction], folder: Path) -> dict[Path, str]:
     """One page per document in ``folder`` (``<stem>.html``, numbered when stems repeat) and an index."""
     pages: dict[Path, str] = {}
@@ -116,6 +121,18 @@ def extract(
             "in a warning.",
         ),
     ] = False,
+    engine: Annotated[
+        Engine,
+        typer.Option(
+            help="local: this machine, -j worker processes. ray: a Ray cluster (or all cores here; the 'ray' "
+            "extra) writing Parquet tables (documents, entities, failures, manifest) into the folder -o; "
+            "a rerun skips the files already done (docs/scaling.md).",
+        ),
+    ] = Engine.local,
+    address: Annotated[
+        str | None,
+        typer.Option(metavar="ADDR", help="With --engine ray: the cluster to join (ray start --head prints it)."),
+    ] = None,
 ) -> None:
     """Extract entities (with values) and the protocol structure of each document.
 
@@ -128,10 +145,12 @@ def extract(
     """
     with command_errors():
         check_flag_values(inputs, flags=("-q/--quiet",))
-        to_folder = _to_folder(format, output)
-        if output is not None:
+        to_folder = engine is Engine.ray or _to_folder(format, output)
+        if output is not None and "://" not in output:  # a URI (--engine ray) is checked by its file system
             (check_output_folder if to_folder else check_output_file)(output)
         check_model(model)
+    if engine is Engine.ray:
+        raise typer.Exit(code=_run_ray(inputs, output, model, n_process, batch_size, quiet, ocr, address))
     with tempfile.TemporaryDirectory(prefix="famhbg-stdin-") as spool_dir:
         try:
             results, failures, total = _run(inputs, spool_dir, model, n_process, batch_size, quiet, ocr)
@@ -157,6 +176,38 @@ def extract(
     if failures:
         typer.echo(f"{len(failures)} of {total} input(s) failed; the others were written.", err=True)
         raise typer.Exit(code=EXIT_PARTIAL)
+
+
+def _run_ray(
+    inputs: list[str],
+    output: str | None,
+    model: str | None,
+    n_process: int,
+    batch_size: int,
+    quiet: bool,
+    ocr: bool,
+    address: str | None,
+) -> int:
+    """``--engine ray``: :func:`famhbg_nlp.scale.extract_dataset`; the exit code."""
+    if output is None:
+        raise fail("--engine ray writes Parquet tables into a folder: give it with -o FOLDER", EXIT_USAGE)
+    try:
+        from ..scale import extract_dataset
+    except ImportError as err:
+        raise fail(f'--engine ray needs Ray ({err}): pip install "famhbg-nlp[ray]"', EXIT_USAGE) from err
+    summary = extract_dataset(
+        inputs,
+        output,
+        address=address,
+        num_workers=n_process if n_process > 1 else None,
+        batch_size=batch_size,
+        model=model,
+        ocr=ocr,
+        progress=not quiet,
+    )
+    if summary.documents + summary.skipped == 0 and summary.files:
+        return EXIT_USAGE
+    return EXIT_PARTIAL if summary.failures or summary.lost else 0
 
 
 def _run(
