@@ -29,6 +29,7 @@ _EXPORTS: dict[str, str] = {
     "load": ".pipeline",
     "rules_pipeline": ".pipeline",
     "parse_doc": ".protocol",
+    "extract_dataset": ".scale",
 }
 
 __all__ = ["__version__", *sorted(_EXPORTS)]
@@ -37,6 +38,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .api import ReadWarning, parse, parse_text
     from .pipeline import blank, load, rules_pipeline
     from .protocol import parse_doc
+    from .scale import extract_dataset
 
 
 def __getattr__(name: str) -> Any:
