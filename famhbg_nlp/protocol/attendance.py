@@ -310,14 +310,16 @@ def read(ctx: Context, found: list[Block]) -> Attendance:
             guests = _guest_sentences(ctx, start, end)
             left = _left(ctx, start, end)
             column = 0
-            for person, part in participants(ctx, start, end, block.role, replaced):
+            listed = participants(ctx, start, end, block.role, replaced)
+            for n, (person, part) in enumerate(listed):
+                upto = listed[n + 1][0].start if n + 1 < len(listed) else end
                 if len(part.name.split()) < 2:
                     continue  # a single word is no name of a list of those present
                 target = block.target
                 if block.columns is not None:
                     target = block.columns[column % 2]
                     column += 1
-                    if column % 2 == 1 and _NO_SUBSTITUTE.match(ctx.text[person.end : end]):
+                    if column % 2 == 1 and _NO_SUBSTITUTE.search(ctx.text[person.end : upto]):
                         column += 1  # "Kjell Ek (V) Saknar ersättare": the second cell of the row is empty
                 if person.start in replaced or person.start in excepted or ctx.struck(person):
                     target = "absent"
@@ -345,7 +347,8 @@ def _left(ctx: Context, start: int, end: int) -> set[int]:
     """Starts of the persons a sentence says left the meeting or were replaced."""
     out: set[int] = set()
     text = ctx.text[start:end]
-    for sentence in re.finditer(r"[^.!?]+[.!?]?", text):
+    # a sentence ends at a period, or at a blank line before a capital (the next entry of a list)
+    for sentence in re.finditer(r"(?:[^.!?\n]|\n(?!\s*\n\s*[A-ZÅÄÖ]))+[.!?]?", text):
         verb = _LEAVES.search(sentence.group())
         if verb is None:
             continue
@@ -358,7 +361,7 @@ def _left(ctx: Context, start: int, end: int) -> set[int]:
 #: A role that says the person was not there.
 _ABSENT_ROLE = re.compile(r"(?i)^(?:frånvarande|ej\s+närvarande|förhindrad|anmält\s+förhinder|anmält\s+frånvaro)$")
 #: A substitute column left empty (``Saknar ersättare``).
-_NO_SUBSTITUTE = re.compile(r"(?i)^[^\n]{0,60}?\b(?:saknar|utan|ingen)\s+ersättare\b")
+_NO_SUBSTITUTE = re.compile(r"(?i)\b(?:saknar|utan|ingen)\s+ersättare\b")
 #: ``Under § 55 deltog X, rektor``: persons invited for an item.
 _GUEST_SENTENCE = re.compile(
     r"(?i)\b(?:under|vid|i)\s+(?:ärende\s+)?(?:§§?|paragraf(?:erna)?|punkt)\s*[\d\s,–-]+(?:och\s+\d+\s*)?(?:deltog|närvarade|medverkade|deltar|närvarar|medverkar)\b[^.]*"

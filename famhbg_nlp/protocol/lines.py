@@ -20,7 +20,7 @@ from . import patterns as P
 
 
 #: A line with nothing to clean: no white space at its ends, no run of it, no tab.
-_PLAIN = re.compile(r"(?:\S(?: \S|\S)*)?")
+_PLAIN = re.compile(r"(?:[^\s|](?: [^\s|]|[^\s|])*)?")
 _BULLET = re.compile(r"^\s*(?:[-•–·▪]|\*(?=\s))\s+\S")
 
 
@@ -116,7 +116,11 @@ class Line:
 
 
 def clean_line(raw: str, base: int = 0) -> tuple[str, list[int]]:
-    """``raw`` without markup and with whitespace collapsed, plus each kept char's offset (+ ``base``)."""
+    """``raw`` without markup and with whitespace collapsed, plus each kept char's offset (+ ``base``).
+
+    White space becomes one space, or one tab where it holds a tab or a table bar (``|``): the
+    border of a table cell (``Sekreterare<TAB>Maria Holm``, ``| Ordförande | Anna Ek |``).
+    """
     prefix = P.LINE_PREFIX.match(raw)
     pos = prefix.end() if prefix else 0
     if pos == 0 and _PLAIN.fullmatch(raw) and P.MARKUP.search(raw) is None:
@@ -129,13 +133,19 @@ def clean_line(raw: str, base: int = 0) -> tuple[str, list[int]]:
     chars: list[str] = []
     offsets: list[int] = []
     for ch, off in kept:
-        if ch.isspace():
-            if not chars or chars[-1] == " ":
+        if ch.isspace() or ch == "|":
+            # a run of white space is one space; a tab or a table bar makes it a cell border (a tab)
+            sep = "\t" if ch in "\t|" else " "
+            if not chars:
                 continue
-            ch = " "
+            if chars[-1] in " \t":
+                if sep == "\t":
+                    chars[-1], offsets[-1] = "\t", off
+                continue
+            ch = sep
         chars.append(ch)
         offsets.append(off)
-    while chars and chars[-1] == " ":
+    while chars and chars[-1] in " \t":
         chars.pop()
         offsets.pop()
     return "".join(chars), offsets
@@ -196,7 +206,7 @@ def tidy(text: str | None) -> str | None:
     """``text`` cleaned and without leading/trailing punctuation; ``None`` when nothing is left."""
     if text is None:
         return None
-    text = clean_span_text(text).strip(_TRIM + " ")
+    text = clean_span_text(text).replace("\t", " ").strip(_TRIM + " ")
     return text or None
 
 
