@@ -163,11 +163,12 @@ class Extractor:
 def done_keys(hashes: Iterable[str]) -> np.ndarray:
     """The content hashes already done, compact for shipping to every actor: the first 16 bytes
     of each SHA-256, sorted (16 MB for a million files; a chance collision is ~1e-26)."""
-    return np.array(sorted({bytes.fromhex(h[:32]) for h in hashes}), dtype="S16")
+    # sorted by numpy, whose byte strings ignore trailing NULs (Python's sort would disagree)
+    return np.unique(np.array([bytes.fromhex(h[:32]) for h in hashes], dtype="S16"))
 
 
 def _is_done(done: np.ndarray, hash: str) -> bool:
-    key = np.bytes_(bytes.fromhex(hash[:32]))
+    key = np.array([bytes.fromhex(hash[:32])], dtype="S16")[0]  # as numpy stores it (trailing NULs dropped)
     i = int(np.searchsorted(done, key))
     return i < len(done) and done[i] == key
 
