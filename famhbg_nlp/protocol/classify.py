@@ -123,7 +123,12 @@ def _in_a_list(ctx: Context, ln: Line, start: int, end: int) -> bool:
     if following and following[0].start - after <= 2:
         return True
     before = ctx.persons_in(ln.content_start, ln.doc_offset(start))
-    return bool(before) and re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^!?\d]{0,40})", ctx.text[before[-1].end : ln.doc_offset(start)]) is not None
+    if not before:
+        return False
+    gap = ctx.text[before[-1].end : ln.doc_offset(start)]
+    return re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^!?\d]{0,40})", gap) is not None and not re.search(
+        r"[a-zåäö]{3}\.\s", gap  # a sentence ended in between: "... utses att justera. 89 Information"
+    )
 
 
 def _role_after_name(ctx: Context, ln: Line, start: int, end: int) -> bool:
@@ -201,8 +206,8 @@ def _rest(ln: Line, m: re.Match[str], group: str = "rest") -> tuple[int, int] | 
 
 def _classify(ctx: Context, ln: Line) -> None:
     t = ln.text
-    if P.PAGE_NUMBER.match(t) or P.FURNITURE.match(t):
-        ln.set(LineKind.NOISE)
+    if (P.PAGE_NUMBER.match(t) and not t.isdigit()) or P.FURNITURE.match(t):
+        ln.set(LineKind.NOISE)  # (a bare number is a page number or a heading: see mark_noise)
         return
     if P.TOC_HEADING.match(t):
         ln.set(LineKind.TOC)
@@ -259,13 +264,32 @@ def _classify(ctx: Context, ln: Line) -> None:
         ln.set(LineKind.SECTION)
 
 
+def _page_numbers(ctx: Context) -> None:
+    for k, ln in enumerate(ctx.lines):
+        if ln.kind != LineKind.ITEM_PARA or ln.info.form != "number":
+            continue
+        j = ctx.next_content(k)
+        nxt = ctx.lines[j] if j is not None else None
+        if (
+            nxt is None
+            or nxt.kind not in (LineKind.TEXT, LineKind.SECTION)
+            or not nxt.text[:1].isupper()
+            or len(nxt.text) > P.ITEM_TITLE_MAX_CHARS
+            or nxt.text.endswith(".")
+            or ctx.person_at_start(nxt) is not None
+        ):
+            ln.set(LineKind.NOISE)
+
+
 def _heading_title(title: str) -> bool:
     """A title rather than a run-on sentence (a numbered list inside an item is told apart by its numbers)."""
     return len(title) <= P.ITEM_TITLE_MAX_CHARS and not title.rstrip().endswith((";", ","))
 
 
 def mark_noise(ctx: Context) -> None:
-    """Repeated page headers, near-copies of the title line."""
+    """Repeated page headers, near-copies of the title line; a bare number that no title follows
+    is a page number."""
+    _page_numbers(ctx)
     content = [ln for ln in ctx.lines if not ln.blank and ln.kind == LineKind.TEXT]
     if not content:
         return

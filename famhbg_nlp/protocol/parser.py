@@ -18,6 +18,7 @@ from __future__ import annotations
 from spacy.tokens import Doc
 
 from . import attendance, classify, cover, items, names
+from . import patterns as P
 from .context import Context, entity
 from .lines import Line, LineKind, clean_line, normalize_clock, split_at, split_lines
 from .model import Protocol
@@ -57,6 +58,8 @@ def parse_doc(doc: Doc, path: str | None = None) -> Protocol:
     for ln in ctx.lines:
         for start, end, _ in classify.label_occurrences(ln):
             trims += [ln.doc_offset(start), ln.doc_offset(end)]
+        for m in P.BODY_CUT.finditer(ln.text):
+            trims += [ln.doc_offset(m.start()), ln.doc_offset(m.end())]
     ctx.trim_persons(trims)
 
     classify.mark_boilerplate(ctx.lines)
