@@ -16,6 +16,10 @@ from ..pipes.names.patterns import CONJUNCTIONS
 #: hyphen, and pdfium's marker for a hyphen it found at a line end.
 HYPHENS = "-\u2010\u00ad\x02\ufffe"
 
+#: Dashes of ranges (``2021–2023``, ``kl. 13–15``): at a line end right after a number or word, the
+#: range goes on on the next line.
+DASHES = "–—"
+
 #: Words after which a line-end hyphen is Swedish coordination and stays (``Närings- och``).
 COORDINATORS: frozenset[str] = CONJUNCTIONS | frozenset({"alt", "alternativt", "liksom", "till", "resp."})
 
@@ -31,6 +35,8 @@ def join_wrapped(line: str, following: str) -> str:
         return following
     if not following:
         return line
+    if line[-1] in DASHES and len(line) >= 2 and line[-2].isalnum():
+        return line + following  # a range broken after its dash: 2021–2023
     if not ends_with_hyphen(line):
         return f"{line} {following}"
     stem = line[:-1]

@@ -36,84 +36,155 @@ _LINE_END_HYPHEN = frozenset("\x02\ufffe")
 _WORD = re.compile("[^ \t\r\n\xa0\u2002\u2003\u2009\u202f\x02\ufffe]+[\x02\ufffe]?|[\x02\ufffe]")
 
 
-def page_segments(textpage: object) -> list[Segment]:
-    """The segments of one page: runs of words on a baseline without a wide gap.
+class _Chars:
+    """PDFium's view of one page's characters: box, baseline, size and direction of each."""
+
+    def __init__(self, textpage: object, width: float, height: float) -> None:
+        import pypdfium2.raw as pdfium_c
+
+        self.raw = textpage.raw  # type: ignore[attr-defined]
+        self.width, self.height = width, height
+        self.frame = 0  # the direction text runs in, in quarter turns: 0 on an upright page
+        self._rect = pdfium_c.FS_RECTF()
+        self._rect_ref = ctypes.byref(self._rect)
+        self._box = memoryview(self._rect).cast("B").cast("f")  # left, top, right, bottom at once
+        self._matrix = pdfium_c.FS_MATRIX()
+        self._matrix_ref = ctypes.byref(self._matrix)
+        self._x, self._y = ctypes.c_double(), ctypes.c_double()
+        self._x_ref, self._y_ref = ctypes.byref(self._x), ctypes.byref(self._y)
+        self._loose_box = pdfium_c.FPDFText_GetLooseCharBox
+        self._get_matrix = pdfium_c.FPDFText_GetMatrix
+        self._size_of = pdfium_c.FPDFText_GetFontSize
+        self._origin_of = pdfium_c.FPDFText_GetCharOrigin
+        self._weight_of = pdfium_c.FPDFText_GetFontWeight
+        self._font_name = ctypes.create_string_buffer(128)
+
+    def direction(self, i: int) -> int:
+        """Quarter turns of character ``i``'s text direction (0 upright), or -1 when skewed."""
+        if not self._get_matrix(self.raw, i, self._matrix_ref):
+            return 0
+        angle = math.atan2(self._matrix.b, self._matrix.a)
+        turns = round(angle / (math.pi / 2))
+        return turns % 4 if abs(angle - turns * math.pi / 2) < 0.05 else -1
+
+    def geometry(self, i: int, *, size: bool = True) -> tuple[float, float, float, float, int] | None:
+        """``(left, right, baseline, em, direction)`` of character ``i`` in the page's text frame
+        (the frame turned so that its text runs left to right); ``direction`` is relative to it."""
+        if not self._loose_box(self.raw, i, self._rect_ref) or not self._origin_of(
+            self.raw, i, self._x_ref, self._y_ref
+        ):
+            return None
+        left, top, right, bottom = self._box
+        x, y = self._x.value, self._y.value
+        direction, em = 0, 0.0
+        if size:
+            direction = self.direction(i)
+            m = self._matrix
+            em = self._size_of(self.raw, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        frame = self.frame
+        if frame == 1:  # text runs up the page
+            left, right, y = bottom, top, self.width - x
+        elif frame == 2:
+            left, right, y = self.width - right, self.width - left, self.height - y
+        elif frame == 3:  # text runs down the page
+            left, right, y = self.height - top, self.height - bottom, x
+        extent = max(top - bottom, right - left, 1.0)
+        if size and not 0.2 * extent <= em <= 5.0 * extent:  # a size PDFium got wrong
+            em = top - bottom if frame in (0, 2) else right - left
+        return left, right, y, em, (direction - frame) % 4 if direction >= 0 else -1
+
+    def origin(self, i: int) -> tuple[float, float] | None:
+        """Where character ``i`` sits on the page (its origin on the baseline), page coordinates."""
+        if not self._origin_of(self.raw, i, self._x_ref, self._y_ref):
+            return None
+        return self._x.value, self._y.value
+
+    def bold(self, i: int) -> bool:
+        return _bold(self.raw, i, self._weight_of, self._font_name)
+
+    @property
+    def frame_size(self) -> tuple[float, float]:
+        """Width and height of the page in its text frame."""
+        return (self.height, self.width) if self.frame % 2 else (self.width, self.height)
+
+
+def page_segments(textpage: object, width: float = 612.0, height: float = 792.0) -> tuple[list[Segment], float, float]:
+    """The segments of one page (runs of words on a baseline without a wide gap), and the page's
+    width and height in the frame they are in.
 
     PDFium's text gives the words (it writes a space, generated if need be, between words
     apart and a line break between lines); a word's box is read from its first and last
-    character, and a word whose ends do not sit on one line (turned text, odd fonts) is read
-    character by character. A character PDFium marks as a line-end hyphen is written ``-``.
+    character, the line's height from the baseline and the font size (so that a word with a
+    descender sits on the line like one without), and a word whose ends are not on one line
+    (turned text, odd fonts) is read character by character. Text turned against the page's
+    own direction (a stamp up the margin) is marked ``rotated``; a page whose text mostly
+    runs up or down (a landscape table) is read in that direction. A character PDFium marks
+    as a line-end hyphen is written ``-``.
     """
     import pypdfium2.raw as pdfium_c
 
     raw = textpage.raw  # type: ignore[attr-defined]
     n = pdfium_c.FPDFText_CountChars(raw)
     if n <= 0:
-        return []
+        return [], width, height
     text = textpage.get_text_range()  # type: ignore[attr-defined]
     if len(text) != n:  # rare: PDFium's text and char lists differ; read char by char
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
-    rect = pdfium_c.FS_RECTF()
-    rect_ref = ctypes.byref(rect)
-    box = memoryview(rect).cast("B").cast("f")  # left, top, right, bottom: one read for all four
-    loose_box = pdfium_c.FPDFText_GetLooseCharBox
-    angle_of = pdfium_c.FPDFText_GetCharAngle
-    weight_of = pdfium_c.FPDFText_GetFontWeight
-    size_of = pdfium_c.FPDFText_GetFontSize
-    origin_of = pdfium_c.FPDFText_GetCharOrigin
-    x_origin, y_origin = ctypes.c_double(), ctypes.c_double()
-    x_ref, y_ref = ctypes.byref(x_origin), ctypes.byref(y_origin)
-    font_name = ctypes.create_string_buffer(128)
+    chars = _Chars(textpage, width, height)
+    words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
+    chars.frame = _frame(chars, words)
     runs = _Runs()
-    previous_end = -1
 
-    def add(word: str, i: int, left: float, top: float, right: float, bottom: float, space: bool) -> None:
-        turned = False
-        if right - left > 1.05 * (top - bottom) and len(word) == 1:  # wider than high: maybe turned on its side
-            angle = angle_of(raw, i) % (2 * math.pi)
-            turned = 0.05 < angle < 2 * math.pi - 0.05
+    def add(
+        word: str, i: int, left: float, right: float, baseline: float, em: float, direction: int, space: bool
+    ) -> None:
+        top, bottom = baseline + ASCENT * em, baseline - DESCENT * em
+        turned = direction != 0
         if not runs.extend(word, left, top, right, bottom, space, turned):
-            runs.start(word, left, top, right, bottom, turned, _bold(raw, i, weight_of, font_name))
+            runs.start(word, left, top, right, bottom, turned, chars.bold(i))
 
-    for match in _WORD.finditer(text):
-        start, end = match.span()
+    previous_end = -1
+    for start, end, word in words:
         space = start > previous_end  # a space or a line break before the word
         previous_end = end
-        word = match.group()
         if word[-1] in _LINE_END_HYPHEN:
             word = word[:-1] + "-"
-        whole = False
-        if loose_box(raw, start, rect_ref):
-            left, top, right, bottom = box
-            height = top - bottom
-            if end - start > 1 and loose_box(raw, end - 1, rect_ref):
-                last_left, last_top, right, last_bottom = box
-                whole = (
-                    height > 0
-                    and last_top > last_bottom
-                    and min(top, last_top) - max(bottom, last_bottom) >= 0.5 * min(height, last_top - last_bottom)
-                    and last_left >= left
-                )
-            else:
-                whole = end - start == 1 and height > 0
-            if whole:
-                # the line's box from the baseline and the font size, not from these glyphs' shapes
-                # (a word with a descender would look lower than one without)
-                size = size_of(raw, start)
-                if origin_of(raw, start, x_ref, y_ref) and 0.5 * height <= size <= 3.0 * height:
-                    baseline = y_origin.value
-                    top, bottom = baseline + ASCENT * size, baseline - DESCENT * size
-        if whole:
-            add(word, start, left, top, right, bottom, space)
-            continue
-        for k in range(start, end):  # read this word character by character
-            if not loose_box(raw, k, rect_ref):
+        first = chars.geometry(start)
+        if first is not None and first[4] == 0:
+            left, right, baseline, em, _ = first
+            last = chars.geometry(end - 1, size=False) if end - start > 1 else first
+            if last is not None and abs(last[2] - baseline) <= 0.25 * em and last[1] >= left:
+                add(word, start, left, last[1], baseline, em, 0, space)
                 continue
-            left, top, right, bottom = box
-            if top > bottom:
+        for k in range(start, end):  # read this word character by character
+            geometry = chars.geometry(k)
+            if geometry is not None and geometry[3] > 0:
                 ch = "-" if text[k] in _LINE_END_HYPHEN else text[k]
-                add(ch, k, left, top, right, bottom, space and k == start)
-    return runs.finish()
+                add(ch, k, *geometry, space and k == start)
+    return (runs.finish(), *chars.frame_size)
+
+
+#: A page is read turned when its turned text has this many lines and this many times the upright text.
+TURNED_MIN_LINES = 3
+TURNED_SHARE = 3.0
+
+
+def _frame(chars: _Chars, words: list[tuple[int, int, str]]) -> int:
+    """The direction most text of the page runs in: upright unless several lines of turned text
+    outweigh the upright text (a landscape table), never for a stamp up the margin."""
+    amount = [0, 0, 0, 0]
+    lines: list[set[int]] = [set(), set(), set(), set()]
+    for start, end, _ in words:
+        direction = chars.direction(start)
+        origin = chars.origin(start) if direction > 0 else None
+        if origin is not None:
+            lines[direction].add(round(origin[0 if direction % 2 else 1] / 2))
+        if direction >= 0:
+            amount[direction] += end - start
+    turned = max(range(1, 4), key=lambda k: amount[k])
+    if len(lines[turned]) >= TURNED_MIN_LINES and amount[turned] >= TURNED_SHARE * amount[0]:
+        return turned
+    return 0
 
 
 class _Runs:
@@ -260,7 +331,8 @@ def _page(pdf: object, index: int) -> PageSegments:
         width, height = page.get_size()
         textpage = page.get_textpage()
         try:
-            return PageSegments(index + 1, width, height, page_segments(textpage))
+            segments, frame_width, frame_height = page_segments(textpage, width, height)
+            return PageSegments(index + 1, frame_width, frame_height, segments)
         finally:
             textpage.close()
     finally:

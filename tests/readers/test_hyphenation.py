@@ -24,6 +24,7 @@ from famhbg_nlp.readers.hyphenation import ends_with_hyphen, join_wrapped
         pytest.param("Skåne-", "Blekinge", "Skåne-Blekinge", id="capital-after"),
         pytest.param("covid-19-", "pandemin", "covid-19-pandemin", id="compound-with-number"),
         pytest.param("förslaget –", "att godkänna", "förslaget – att godkänna", id="dash-between-words"),
+        pytest.param("budgetramar 2021–", "2023 och", "budgetramar 2021–2023 och", id="range-dash"),
         pytest.param("delårs\u00ad", "rapporten", "delårsrapporten", id="soft-hyphen"),
         pytest.param("delårs\x02", "rapporten", "delårsrapporten", id="pdfium-marker"),
         pytest.param("Anna Svensson,", "Ystad", "Anna Svensson, Ystad", id="plain"),
@@ -39,5 +40,5 @@ def test_join_keeps_every_letter(line, following):
     joined = join_wrapped(line, following)
     letters = [ch for ch in line + following if ch.isalnum()]
     assert [ch for ch in joined if ch.isalnum()] == letters
-    if not ends_with_hyphen(line):
+    if not ends_with_hyphen(line) and not line.endswith(("–", "—")):
         assert joined in (following, line, f"{line} {following}")

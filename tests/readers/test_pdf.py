@@ -133,3 +133,29 @@ def test_without_tesseract_the_warning_says_how_to_install_it(system_files, monk
     asked = read_document(m.path, ocr=True)  # asked for OCR without Tesseract: the rest is still read
     assert asked.ocr_pages == () and asked.scanned_pages == (scan,)
     assert any("cannot read the scanned page(s) by OCR" in w and "pip install" in w for w in asked.warnings)
+
+
+@pytest.mark.parametrize("angle", [90, 270])
+def test_a_page_set_sideways_is_read_in_its_direction(tmp_path, angle):
+    """A landscape table turned onto a portrait page: its text is the page's, not margin text."""
+    fonts = find_fonts()
+    if fonts is None:
+        pytest.skip("no TrueType font with å/ä/ö (apt-get install fonts-liberation2)")
+    lines = [
+        "Kommunstyrelsen beslutar att godkänna förslaget.",
+        "Ärendet återremitteras till förvaltningen.",
+        "Beslutet skickas till revisorerna i Ystad.",
+        "Mötet avslutas klockan 15.00.",
+    ]
+    pdf = fpdf.FPDF(unit="pt", format="A4")
+    pdf.add_font("Body", "", str(fonts[0]))
+    pdf.set_font("Body", size=11)
+    pdf.add_page()
+    with pdf.rotation(angle, 297, 421):
+        for k, line in enumerate(lines):
+            pdf.text(150, 380 + 16 * k, line)
+    path = tmp_path / "sideways.pdf"
+    pdf.output(str(path))
+    document = read_document(path)
+    assert " ".join(document.text.split()) == " ".join(lines)  # in order, nothing taken for margin text
+    assert not document.removed
