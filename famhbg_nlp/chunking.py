@@ -131,16 +131,14 @@ def join(docs: list[Doc]) -> Doc:
     with warnings.catch_warnings():
         # W101: doc-level extension values are not carried over; the meeting date is set below
         warnings.filterwarnings("ignore", message=r"\[W101\]")
-        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        doc = Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])  # type: ignore[call-arg]
     for attr in ("meeting_date", "meeting_date_source", "meeting_year"):
         if Doc.has_extension(attr):
             setattr(doc._, attr, next((v for d in docs if (v := getattr(d._, attr)) is not None), None))
     return doc
 
 
-def iter_process(
-    nlp: Language, texts: list[str], *, max_chars: int | None = None
-) -> Iterator[Doc]:
+def iter_process(nlp: Language, texts: list[str], *, max_chars: int | None = None) -> Iterator[Doc]:
     """:func:`process` for many texts: the short ones go through ``nlp.pipe`` together."""
     limit = piece_limit(nlp, max_chars)
     short = [(text, i) for i, text in enumerate(texts) if len(text) <= limit]

@@ -339,7 +339,7 @@ _WORKER_NLP: Language | None = None
 _WORKER_OCR = False
 
 
-def _init_worker(model: str | None, ocr: bool = False) -> None:
+def _init_worker(model: str | Path | None, ocr: bool = False) -> None:
     global _WORKER_NLP, _WORKER_OCR
     _WORKER_OCR = ocr
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the workers

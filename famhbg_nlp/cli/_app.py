@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Optional
+from typing import Annotated
 
 import typer
 
@@ -34,7 +34,7 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(
     version: Annotated[
-        Optional[bool], typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+        bool | None, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
     ] = None,
 ) -> None:
     """famhbg-nlp command line."""
@@ -46,4 +46,3 @@ app.add_typer(corpus_app, name="corpus")
 app.command("train")(train)
 app.command("evaluate")(evaluate)
 app.command("crossval")(crossval)
-

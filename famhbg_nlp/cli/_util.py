@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
-from typer.core import TyperArgument, TyperGroup, TyperOption
+from typer.core import TyperArgument, TyperGroup
 
 from ..annotate.formats import READ_FORMATS, WRITE_FORMATS
 from ..corpus.convert import EXPORT_FORMATS, IMPORT_FORMATS
@@ -133,11 +133,23 @@ def choices(name: str, values: Sequence[str]) -> type[Enum]:
     return Enum(name, {value.replace("-", "_"): value for value in values}, type=str)  # type: ignore[return-value]
 
 
-#: The formats of the corpus commands, ``evaluate`` and ``annotate`` (from the modules that read and write them).
-ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
-ImportFormat = choices("ImportFormat", IMPORT_FORMATS)
-ImportSource = choices("ImportSource", (*IMPORT_FORMATS, *READ_FORMATS))
-TaskFormat = choices("TaskFormat", WRITE_FORMATS)
+#: The formats of the corpus commands, ``evaluate`` and ``annotate``, built from the tuples of the
+#: modules that read and write them (one list each); the type checker sees plain ``str`` enums.
+if TYPE_CHECKING:
+
+    class ExportFormat(str, Enum): ...
+
+    class ImportFormat(str, Enum): ...
+
+    class ImportSource(str, Enum): ...
+
+    class TaskFormat(str, Enum): ...
+
+else:
+    ExportFormat = choices("ExportFormat", EXPORT_FORMATS)
+    ImportFormat = choices("ImportFormat", IMPORT_FORMATS)
+    ImportSource = choices("ImportSource", (*IMPORT_FORMATS, *READ_FORMATS))
+    TaskFormat = choices("TaskFormat", WRITE_FORMATS)
 
 
 # --- output locations -------------------------------------------------------------------------
@@ -204,9 +216,9 @@ def _plain_param(param: Any) -> None:
     if isinstance(param, TyperArgument) and param.metavar is None:
         param.metavar = param.name.upper() + ("..." if param.nargs != 1 else "")
     if hasattr(param, "type_descriptor"):
-        param.display_type_rich = types.MethodType(_plain_type, param)
+        setattr(param, "display_type_rich", types.MethodType(_plain_type, param))  # noqa: B010 - on this instance
     if isinstance(param, TyperArgument):
-        param._usage_display_name = types.MethodType(_usage_name, param)
+        setattr(param, "_usage_display_name", types.MethodType(_usage_name, param))  # noqa: B010
 
 
 def plain_help(command: Any) -> Any:

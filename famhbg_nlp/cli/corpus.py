@@ -195,7 +195,9 @@ def _import_annotations(path: Path, fmt: str, *, into: Path | None, output: Path
             report = import_export(path, fmt, into, replace=replace)
             problems = report.problems
             imported = len(report.added) + len(report.replaced) + len(report.unchanged)
-            done = f"{into}: {len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged"
+            done = (
+                f"{into}: {len(report.added)} added, {len(report.replaced)} replaced, {len(report.unchanged)} unchanged"
+            )
         else:
             good, problems = prepare(path, fmt)
             imported = len(good)

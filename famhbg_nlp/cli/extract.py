@@ -261,4 +261,3 @@ def _run(
     else:
         run()
     return results, failures, total
-

@@ -79,7 +79,9 @@ def no_model_loading(monkeypatch):
         monkeypatch.setattr(sys.modules[module], "load_model", refuse)
 
 
-@pytest.mark.parametrize("command", [["extract", "-f", "json"], ["annotate", "--to", "doccano"]], ids=["extract", "annotate"])
+@pytest.mark.parametrize(
+    "command", [["extract", "-f", "json"], ["annotate", "--to", "doccano"]], ids=["extract", "annotate"]
+)
 @pytest.mark.parametrize("where", ["under a file", "a folder"])
 def test_the_output_is_checked_before_the_work(tmp_path, no_model_loading, command, where):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
@@ -88,7 +90,11 @@ def test_the_output_is_checked_before_the_work(tmp_path, no_model_loading, comma
     output = tmp_path / ("blocker/out.json" if where == "under a file" else "folder")
     result = runner.invoke(app, [*command, str(tmp_path / "a.txt"), "-o", str(output)])
     assert result.exit_code == 2, result.output
-    expected = f"{tmp_path / 'blocker'} is a file, not a folder" if where == "under a file" else "is a folder; give a file name"
+    expected = (
+        f"{tmp_path / 'blocker'} is a file, not a folder"
+        if where == "under a file"
+        else "is a folder; give a file name"
+    )
     assert expected in result.stderr
 
 
@@ -97,8 +103,12 @@ def test_outputs_get_the_umask_permissions(tmp_path, umask):
     (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
     previous = os.umask(umask)
     try:
-        single = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--model", "rules", "-o", str(tmp_path / "out.json")])
-        pages = runner.invoke(app, ["extract", str(tmp_path / "a.txt"), "--model", "rules", "-f", "html", "-o", f"{tmp_path / 'pages'}/"])
+        single = runner.invoke(
+            app, ["extract", str(tmp_path / "a.txt"), "--model", "rules", "-o", str(tmp_path / "out.json")]
+        )
+        pages = runner.invoke(
+            app, ["extract", str(tmp_path / "a.txt"), "--model", "rules", "-f", "html", "-o", f"{tmp_path / 'pages'}/"]
+        )
     finally:
         os.umask(previous)
     assert single.exit_code == pages.exit_code == 0, single.output + pages.output
@@ -134,7 +144,9 @@ def test_corpus_import_lists_every_problem_of_every_task(tmp_path):
     bad_and_edge = {"text": text, "label": [[7, 13, "MUNICIPALITY"], [0, 5, "WHAT"], "nonsense"], "doc_id": "b"}
     export = tmp_path / "export.jsonl"
     export.write_text("".join(json.dumps(t) + "\n" for t in (two_bad_spans, good, bad_and_edge)), encoding="utf-8")
-    result = runner.invoke(app, ["corpus", "import", str(export), "--from", "doccano", "--into", str(tmp_path / "corpus")])
+    result = runner.invoke(
+        app, ["corpus", "import", str(export), "--from", "doccano", "--into", str(tmp_path / "corpus")]
+    )
     assert result.exit_code == 1, result.output
     errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
     task1 = [e for e in errors if "task 1, document a:" in e]
@@ -149,7 +161,9 @@ def test_corpus_import_lists_every_problem_of_every_task(tmp_path):
 def test_corpus_import_with_no_good_task_exits_2(tmp_path):
     export = tmp_path / "export.jsonl"
     export.write_text(json.dumps({"text": "Ystad", "label": [[0, 5, "LOC"]]}) + "\n", encoding="utf-8")
-    result = runner.invoke(app, ["corpus", "import", str(export), "--from", "doccano", "-o", str(tmp_path / "out.jsonl")])
+    result = runner.invoke(
+        app, ["corpus", "import", str(export), "--from", "doccano", "-o", str(tmp_path / "out.jsonl")]
+    )
     assert result.exit_code == 2, result.output
     assert not (tmp_path / "out.jsonl").exists()
 
@@ -230,7 +244,9 @@ def test_training_outputs_are_checked_before_the_work(tmp_path, request, args):
     (tmp_path / "blocker").write_text("x", encoding="utf-8")
     filled = [a.format(blocker=tmp_path / "blocker", corpus=root / "corpus" / "gold.jsonl") for a in args]
     started = time.monotonic()
-    result = runner.invoke(app, [*filled, "--config", str(root / "configs" / "cnn.cfg")] if args[0] != "evaluate" else filled)
+    result = runner.invoke(
+        app, [*filled, "--config", str(root / "configs" / "cnn.cfg")] if args[0] != "evaluate" else filled
+    )
     assert result.exit_code == 2, result.output
     assert f"{tmp_path / 'blocker'} is a file, not a folder" in result.stderr
     assert time.monotonic() - started < 10, "failed only after the work"

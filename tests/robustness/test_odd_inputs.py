@@ -313,9 +313,15 @@ def test_cli(case: Case, tmp_path: Path, cli_rules):
 
 def test_cli_batch_with_odd_inputs_writes_the_good_ones_and_exits_1(tmp_path, cli_rules):
     good = write("good.txt", MINUTES)(tmp_path)
-    bad = [write("binary.txt", BINARY)(tmp_path), tmp_path / "missing.txt", write("enc.pdf", _fpdf(MINUTES, password="x"))(tmp_path)]
+    bad = [
+        write("binary.txt", BINARY)(tmp_path),
+        tmp_path / "missing.txt",
+        write("enc.pdf", _fpdf(MINUTES, password="x"))(tmp_path),
+    ]
     out = tmp_path / "out.jsonl"
-    result = runner.invoke(app, ["extract", *map(str, [bad[0], good, *bad[1:]]), "--model", "rules", "-f", "jsonl", "-o", str(out)])
+    result = runner.invoke(
+        app, ["extract", *map(str, [bad[0], good, *bad[1:]]), "--model", "rules", "-f", "jsonl", "-o", str(out)]
+    )
     assert result.exit_code == 1, result.output
     assert [json.loads(line)["path"] for line in out.read_text(encoding="utf-8").splitlines()] == [str(good)]
     for path in bad:

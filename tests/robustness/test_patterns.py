@@ -84,8 +84,17 @@ def inline_patterns() -> list[tuple[str, re.Pattern[str]]]:
             ):
                 continue
             flags = 0
-            for sub in ast.walk(ast.Module(body=[ast.Expr(a) for a in [*node.args[1:], *(k.value for k in node.keywords)]], type_ignores=[])):
-                if isinstance(sub, ast.Attribute) and isinstance(sub.value, ast.Name) and sub.value.id == "re" and sub.attr in _RE_FLAGS:
+            for sub in ast.walk(
+                ast.Module(
+                    body=[ast.Expr(a) for a in [*node.args[1:], *(k.value for k in node.keywords)]], type_ignores=[]
+                )
+            ):
+                if (
+                    isinstance(sub, ast.Attribute)
+                    and isinstance(sub.value, ast.Name)
+                    and sub.value.id == "re"
+                    and sub.attr in _RE_FLAGS
+                ):
                     flags |= getattr(re, sub.attr)
             name = f"{path.relative_to(root.parent).as_posix()}:{node.lineno}:{node.func.attr}"
             found.append((name, re.compile(node.args[0].value, flags)))
