@@ -89,7 +89,8 @@ def scan_declared_paragraphs(text: str) -> tuple[int, int] | None:
 
 
 def _numbers(value: str) -> list[int]:
-    head = re.match(r"[\s§:,]*((?:\d{1,4}(?:\s*[-–]\s*\d{1,4})?[\s,§]*)+)", value)
+    # each number ends where its digits end ((?!\d)): a run of digits is split one way only
+    head = re.match(r"[\s§:,]*((?:\d{1,4}(?!\d)(?:\s*[-–]\s*\d{1,4}(?!\d))?[\s,§]*)+)", value)
     if head is None:
         return []
     return [int(n) for n in re.findall(r"\d{1,4}", head.group(1))]
