@@ -90,6 +90,8 @@ def parse(
         return parse_text(path, nlp=nlp, meeting_date=meeting_date)
     if not isinstance(path, (str, os.PathLike)):
         raise TypeError(f"parse takes a path (str or os.PathLike), not {type(path).__name__}; see parse_text")
+    if isinstance(path, str) and not path.strip():
+        raise ValueError("parse takes a path, not an empty string (for a text use parse_text)")
     from .readers import ReadError, read_document
 
     file = Path(path)

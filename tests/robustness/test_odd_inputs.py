@@ -366,8 +366,9 @@ def test_parse_text_meeting_date(rules_nlp):
         (lambda nlp: famhbg_nlp.parse_text("x", nlp=nlp, meeting_date="5 mars"), ValueError, "not an ISO date"),
         (lambda nlp: famhbg_nlp.parse(123, nlp=nlp), TypeError, "parse takes a path"),
         (lambda nlp: famhbg_nlp.parse("typo.txt", nlp=nlp), FileNotFoundError, "for a text use parse_text"),
+        (lambda nlp: famhbg_nlp.parse("", nlp=nlp), ValueError, "not an empty string"),
     ],
-    ids=["bytes", "bad meeting date", "a number", "a short string is a path"],
+    ids=["bytes", "bad meeting date", "a number", "a short string is a path", "an empty string"],
 )
 def test_api_misuse_raises_a_clear_error(call, error, words, rules_nlp):
     with pytest.raises(error, match=words):
