@@ -145,9 +145,11 @@ def decision(ctx: Context, start: int, end: int) -> Decision:
 def votes(ctx: Context, lines: list[Line]) -> list[Vote]:
     """The votes of an item: a paragraph after ``Omröstning``, or one that counts ``ja``/``nej`` votes."""
     out: list[Vote] = []
+    after_cue = False
     for para in _paragraphs(lines):
         text = " ".join(ln.text for ln in para)
-        if not (para[0].kind == LineKind.VOTE or re.search(r"(?i)omröstning|röster|röstade|voter", text)):
+        cue, after_cue = after_cue, para[0].kind == LineKind.VOTE and len(para) == 1
+        if not (cue or para[0].kind == LineKind.VOTE or re.search(r"(?i)omröstning|röster|röstade|voter", text)):
             continue
         counts: dict[str, int] = {}
         for m in P.VOTE_COUNT.finditer(text):
@@ -166,12 +168,17 @@ def reservations(ctx: Context, lines: list[Line]) -> list[Reservation]:
     """Reservations: the paragraph after or on a ``Reservation`` label, or a sentence ``X reserverar sig``."""
     out: list[Reservation] = []
     paragraphs = _paragraphs(lines)
+    taken: set[int] = set()
     for k, para in enumerate(paragraphs):
+        if k in taken:
+            continue
         text = " ".join(ln.text for ln in para)
         if para[0].kind == LineKind.RESERVATION:
             body = para
-            if len(para) == 1 and not re.search(r"[:\t]\s*\S|\s\S", para[0].text.split(None, 1)[-1] if " " in para[0].text else ""):
-                body = paragraphs[k + 1] if k + 1 < len(paragraphs) and paragraphs[k + 1][0].kind == LineKind.TEXT else para
+            if len(para) == 1 and " " not in para[0].text.strip(" :") and k + 1 < len(paragraphs):
+                if paragraphs[k + 1][0].kind == LineKind.TEXT:  # "Reservation" / the text below it
+                    body = paragraphs[k + 1]
+                    taken.add(k + 1)
             out.append(_reservation(ctx, body[0].content_start, body[-1].content_end))
         elif P.RESERVATION_VERB.search(text):
             for m in re.finditer(r"(?<![^.!?])[^.!?]*\breserver(?:ar|ade)\s+sig\b[^.!?]*[.!?]?", ctx.text[para[0].content_start : para[-1].content_end]):

@@ -318,10 +318,13 @@ def build(ctx: Context, draft: Draft) -> Item:
 
 
 def add_presenters_as_guests(found: list[Draft], attendance: Attendance) -> None:
-    """Presenters who are in no attendance list are guests."""
+    """Presenters who are in no attendance list are guests (not a politician with party letters, who
+    is a member, and not a single word: a guest is named in full)."""
     known = {p.name.lower() for p in (*attendance.attendees, *attendance.absent, *attendance.guests)}
     for d in found:
         for part in d.presenters:
+            if part.party is not None or len(part.name.split()) < 2:
+                continue
             if part.name.lower() not in known:
                 attendance.guests.append(part)
                 known.add(part.name.lower())

@@ -126,7 +126,7 @@ def match_label(text: str) -> tuple[Label, re.Match[str]] | None:
 #: date (``enligt Kommunstyrelsens beslut 2015-03-02`` is history).
 BODY_CUT = re.compile(
     r"(?<![\w-])(?:"
-    r"(?-i:[A-ZÅÄÖ])[\wåäö-]*(?:styrelse|nämnd|fullmäktige|utskott|beredning|direktion|förbund)(?:en|ens|et|ets|s)?s?\s+beslut"
+    r"(?-i:[A-ZÅÄÖ])[\wåäö-]*(?:styrelse|nämnd|fullmäktige|utskott|beredning|direktion|förbund)(?:n|en|et|t)?s?\s+beslut"
     r"(?=\s*:|\s+(?-i:[A-ZÅÄÖ])|\s+att\b|\s*$)"
     r"|(?-i:F)örslag\s+till\s+beslut|(?-i:Ä)rendebeskrivning|(?-i:B)eskrivning\s+av\s+ärendet"
     r"|(?-i:S)ammanfattning\s+av\s+ärendet|(?-i:Y)rkanden?(?=\s|:)|(?-i:B)eslutsgång|(?-i:P)ropositionsordning"
