@@ -38,6 +38,7 @@ class Draft:
     title: str
     lines: list[Line] = field(default_factory=list)
     presenters: list[Participant] = field(default_factory=list)
+    title_lines: list[int] = field(default_factory=list)  # lines below the heading that hold its title
 
 
 def _value(num: str | None) -> int:
@@ -184,12 +185,12 @@ def _start(
                 return None
         elif mode == "plain" and drafts:
             return None
-        title = _title_of(ctx, ln)
+        title, below = _title_of(ctx, ln)
         if title is None:
             if not strong:
                 return None
-            title = ""
-        return Draft(ln, ln.info.num, None, tidy(title) or title)
+            title, below = "", []
+        return Draft(ln, ln.info.num, None, tidy(title) or title, title_lines=below)
     if (
         mode == "plain"
         and drafts
@@ -215,48 +216,45 @@ def _is_bare_heading(ctx: Context, ln: Line) -> bool:
     return ctx.person_at(ln.doc_offset(len(ln.info.num or "") + 1)) is None
 
 
-def _title_of(ctx: Context, ln: Line) -> str | None:
-    """The title of a heading: on its line after any case number, or on the next line."""
+def _title_of(ctx: Context, ln: Line) -> tuple[str | None, list[int]]:
+    """The title of a heading, on its line after any case number or on the lines below (with the
+    indexes of the lines below that hold the title and case numbers: no content of the item)."""
     title = ln.info.title
     if title is not None:
         title = P.CASE_PREFIX.sub("", title + " ").strip() or None
     if title is not None and not P.CASE_NUMBER.match(title):
-        return title
+        return title, []
     if ln.kind == LineKind.ITEM_PARA and ln.info.form == "number" and title is None:
         k = ctx.next_content(ln.index)
         if k is None:
-            return None
+            return None, []
         nxt = ctx.lines[k]
         if nxt.kind != LineKind.TEXT or ctx.person_at_start(nxt) is not None or P.match_label(nxt.text):
-            return None
+            return None, []
     return _title_below(ctx, ln)
 
 
-def _title_below(ctx: Context, ln: Line) -> str | None:
+def _title_below(ctx: Context, ln: Line) -> tuple[str | None, list[int]]:
+    used: list[int] = []
     k = ctx.next_content(ln.index)
     while k is not None and ctx.lines[k].kind in (LineKind.TEXT, LineKind.SECTION) and (
         P.CASE_NUMBER.match(ctx.lines[k].text) or P.CASE_PREFIX.match(ctx.lines[k].text + " ")
     ):
+        used.append(k)
         rest = P.CASE_PREFIX.sub("", ctx.lines[k].text + " ").strip()
         if rest and not P.CASE_NUMBER.match(rest):
-            return rest
+            return rest, used
         k = ctx.next_content(k)
     if k is None or ctx.lines[k].kind in _HEADINGS or ctx.lines[k].kind in _SKIP:
-        return None
-    return ctx.lines[k].text
+        return None, used
+    return ctx.lines[k].text, [*used, k]
 
 
 def mark_titles(ctx: Context, found: list[Draft]) -> None:
-    """The line a title was taken from (below its heading) is no content of the item."""
+    """The lines a title (and a case number) was taken from below its heading are no content of the item."""
     for d in found:
-        if d.heading.info.title is None or P.CASE_NUMBER.match(P.CASE_PREFIX.sub("", (d.heading.info.title or "") + " ").strip() or "x"):
-            for ln in d.lines[:3]:
-                if ln.kind in (LineKind.TEXT, LineKind.SECTION) and (
-                    ln.text == d.title or P.CASE_NUMBER.match(ln.text) or P.CASE_PREFIX.match(ln.text + " ")
-                ):
-                    ln.kind = LineKind.TITLE
-                    if ln.text.endswith(d.title) or ln.text == d.title:
-                        break
+        for k in d.title_lines:
+            ctx.lines[k].kind = LineKind.TITLE
 
 
 def _heading_like(ctx: Context, ln: Line) -> bool:
@@ -293,10 +291,7 @@ def _is_prose(ctx: Context, index: int | None) -> bool:
 def build(ctx: Context, draft: Draft) -> Item:
     lines = [ln for ln in draft.lines if ln.kind not in _SKIP and ln.kind not in (LineKind.ROSTER, LineKind.ROSTER_LINE)]
     end = max((ln.content_end for ln in lines), default=draft.heading.content_end)
-    body = lines
-    if draft.heading.info.title and draft.heading.virtual is False and draft.heading.kind == LineKind.ITEM_PARA:
-        body = lines
-    ranges = decision_ranges(ctx, body)
+    ranges = decision_ranges(ctx, lines)
     found = presenters(ctx, lines, ranges)
     draft.presenters = [p for _, p in found]
     names: list[str] = []
