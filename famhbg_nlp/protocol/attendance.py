@@ -222,9 +222,9 @@ def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> str | 
     first = para[0][1]
     if not _in_list(ctx, first, block):
         return None
-    if first.kind == LineKind.TEXT and not ctx.text[max(0, first.content_start - 200) : first.content_start].rstrip().endswith(
-        (".", ":", "!", "?", ")")
-    ):
+    if first.kind == LineKind.TEXT and not ctx.text[
+        max(0, first.content_start - 200) : first.content_start
+    ].rstrip().endswith((".", ":", "!", "?", ")")):
         # a sentence of the list wrapped over a blank line (``... samt övriga`` / ``ledamöter utom ...``,
         # ``... My Ek, Caroline`` / ``Öwall, Per Berg``, ``... och Carlos`` / ``González.``)
         if first.text[:1].islower() or ctx.persons_in(first.content_start, first.content_end):
@@ -515,7 +515,11 @@ def segment(ctx: Context, person: Mention, start: int, end: int, default_role: s
             municipality = municipality or inner_munis[0].municipality
         elif P.PARTY.match(inner) and (inner.upper() in P.PARTY_LETTERS or len(inner) <= 4):
             party = party or inner
-        elif P.CHAIR_RE.match(inner) or P.SECRETARY_RE.match(inner) or re.fullmatch(r"(?i)(?:\d:e\s+)?vice\s+ordförande", inner):
+        elif (
+            P.CHAIR_RE.match(inner)
+            or P.SECRETARY_RE.match(inner)
+            or re.fullmatch(r"(?i)(?:\d:e\s+)?vice\s+ordförande", inner)
+        ):
             role_in_paren = inner
         elif inner:
             notes.append(inner)
@@ -527,9 +531,9 @@ def segment(ctx: Context, person: Mention, start: int, end: int, default_role: s
     visible = "".join(" " if removed[i] else ch for i, ch in enumerate(seg))
 
     affiliation = None
-    m = P.AFFILIATION.search(visible)
-    if m:
-        aff_start = m.start("aff")
+    found = P.AFFILIATION.search(visible)
+    if found:
+        aff_start = found.start("aff")
         aff_end = len(visible)
         stop = re.search(r"[,;\n]", visible[aff_start:])
         if stop:
@@ -543,7 +547,7 @@ def segment(ctx: Context, person: Mention, start: int, end: int, default_role: s
         aff = _CONJ.sub("", visible[aff_start:aff_end]).strip(_TRIM)
         if aff:
             affiliation = tidy(aff)
-            drop(m.start(), aff_end)
+            drop(found.start(), aff_end)
     if affiliation is None and orgs:
         affiliation = orgs[0].text
     for e in munis:
@@ -572,4 +576,6 @@ def segment(ctx: Context, person: Mention, start: int, end: int, default_role: s
         role = None
     role = role or role_in_paren or default_role
     note = "; ".join(notes) or None
-    return Participant(name=person.text, municipality=municipality, affiliation=affiliation, role=role, party=party, note=note)
+    return Participant(
+        name=person.text, municipality=municipality, affiliation=affiliation, role=role, party=party, note=note
+    )

@@ -127,7 +127,8 @@ def _in_a_list(ctx: Context, ln: Line, start: int, end: int) -> bool:
         return False
     gap = ctx.text[before[-1].end : ln.doc_offset(start)]
     return re.fullmatch(r"[\s,]*(?:\([^()]{0,12}\)[\s,]*)?(?:[^!?\d]{0,40})", gap) is not None and not re.search(
-        r"[a-zåäö]{3}\.\s", gap  # a sentence ended in between: "... utses att justera. 89 Information"
+        r"[a-zåäö]{3}\.\s",
+        gap,  # a sentence ended in between: "... utses att justera. 89 Information"
     )
 
 
@@ -219,7 +220,9 @@ def _classify(ctx: Context, ln: Line) -> None:
     if found is not None:
         label, m = found
         kind = {"roster": LineKind.ROSTER, "officer": LineKind.OFFICER, "field": LineKind.FIELD}[label.kind]
-        ln.set(kind, rest=_rest(ln, m), target=label.target, role=label.role if label.kind == "roster" else label.target)
+        ln.set(
+            kind, rest=_rest(ln, m), target=label.target, role=label.role if label.kind == "roster" else label.target
+        )
         return
     if P.PROPOSAL_CUE.match(t):
         ln.set(LineKind.PROPOSAL)
@@ -233,6 +236,7 @@ def _classify(ctx: Context, ln: Line) -> None:
     m = P.DECISION_CUE.match(t)
     if m:
         verb = re.search(r"(?i)\bbeslutar\b", t) is not None
+        rest: tuple[int, int] | None
         if m.group("whole") is not None:  # "Kommunstyrelsen beslutar enligt förslaget."
             rest = (ln.content_start, ln.content_end)
         elif verb:
@@ -256,7 +260,9 @@ def _classify(ctx: Context, ln: Line) -> None:
         ln.set(LineKind.ITEM_PARA, num=m.group("num"), title=None, form="number")
     elif (m := P.ITEM_NUMBERED.match(t)) and _heading_title(m.group("title")):
         ln.set(LineKind.ITEM_NUM, num=m.group("num"), title=m.group("title"), form="numbered")
-    elif (m := P.ITEM_ORGAN_NUM.match(t)) and (m.group("title") is None or P.CASE_PREFIX.match(m.group("title") + " ") or P.CASE_NUMBER.match(m.group("title"))):
+    elif (m := P.ITEM_ORGAN_NUM.match(t)) and (
+        m.group("title") is None or P.CASE_PREFIX.match(m.group("title") + " ") or P.CASE_NUMBER.match(m.group("title"))
+    ):
         ln.set(LineKind.ITEM_PARA, num=m.group("num"), title=m.group("title"), form="organ")
     elif m := P.ATT_LINE.match(t):
         ln.set(LineKind.ATT, att=ln.doc_offset(m.start("att")))

@@ -217,9 +217,12 @@ def _place(ctx: Context, a: int, b: int, time_match: re.Match[str] | None) -> st
     after = None
     if time_match:
         rest = "".join(" " if mask[i] else value[i] for i in range(time_match.end(), len(value)))
-        rest = re.sub(r"(?i)\([^()]*(?:\d[.:]\d|ajourn|paus)[^()]*\)|(?:,|(?<!\s))\s*(?:med\s+)?ajournering.*$", " ", rest)
+        rest = re.sub(
+            r"(?i)\([^()]*(?:\d[.:]\d|ajourn|paus)[^()]*\)|(?:,|(?<!\s))\s*(?:med\s+)?ajournering.*$", " ", rest
+        )
         after = _place_text(rest)
     # "... kl 08.30-12.00 på distans via Teams": a place after the time that says where it is
+    candidate: str | None
     if after is not None and (before is None or re.match(r"(?i)(?:på|i|via)\s", rest.strip(" ,"))):
         candidate = after
     else:
@@ -263,7 +266,9 @@ def read_officers(ctx: Context, lines: list[Line], cover_end: int) -> Officers:
             if persons:
                 _assign(officers, [*pending, ln.info.target], persons, ln.index)
                 pending, age = [], 0
-            elif ln.info.rest is None and not (prev is not None and prev.kind == LineKind.ROSTER and prev.info.rest is None):
+            elif ln.info.rest is None and not (
+                prev is not None and prev.kind == LineKind.ROSTER and prev.info.rest is None
+            ):
                 # (a label stacked under attendance labels waits in vain: the names are the list's)
                 pending.append(ln.info.target)
                 age = 0
@@ -425,7 +430,11 @@ def _names_first(run: list[Line], first_role: int) -> bool:
 
 
 def _role_alone(ln: Line) -> bool:
-    return ln.kind in (LineKind.OFFICER,) and ln.info.rest is None and ln.info.target in ("chair", "secretary", "adjusters")
+    return (
+        ln.kind in (LineKind.OFFICER,)
+        and ln.info.rest is None
+        and ln.info.target in ("chair", "secretary", "adjusters")
+    )
 
 
 def _names_line(ctx: Context, ln: Line) -> bool:
@@ -454,7 +463,9 @@ def _row_pairs(ctx: Context, content: list[Line], officers: Officers) -> None:
         if len(persons) != len(roles):
             continue
         for person, role in zip(persons, roles):
-            officers.add(_target(role), [person.text], 1, ("row", k) if _target(role) == "adjusters" else (k, person.start))
+            officers.add(
+                _target(role), [person.text], 1, ("row", k) if _target(role) == "adjusters" else (k, person.start)
+            )
         prev.kind = ln.kind = LineKind.SIGNATURE
 
 

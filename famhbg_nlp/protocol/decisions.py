@@ -69,8 +69,12 @@ def decision_ranges(ctx: Context, lines: list[Line]) -> list[tuple[int, int]]:
                 with_att = True
             else:
                 close()
-        elif ln.kind == LineKind.TEXT and current is not None and (
-            (intro and _list_like(ln)) or (listing and (same_paragraph or ln.bullet or P.ENUMERATED.match(ln.text)))
+        elif (
+            ln.kind == LineKind.TEXT
+            and current is not None
+            and (
+                (intro and _list_like(ln)) or (listing and (same_paragraph or ln.bullet or P.ENUMERATED.match(ln.text)))
+            )
         ):
             current[1] = ln.content_end  # the list a clause ending in ":" introduces
             listing = True
@@ -89,8 +93,10 @@ def decision_ranges(ctx: Context, lines: list[Line]) -> list[tuple[int, int]]:
             start_at(ln.content_start, ln)
         else:
             close()
-            if ln.kind in _ENDS or (region == "decision" and (out or ln.kind != LineKind.TEXT)) or (
-                region == "proposal" and ln.kind != LineKind.TEXT
+            if (
+                ln.kind in _ENDS
+                or (region == "decision" and (out or ln.kind != LineKind.TEXT))
+                or (region == "proposal" and ln.kind != LineKind.TEXT)
             ):
                 region = None
         if not continue_list:
@@ -102,7 +108,9 @@ def decision_ranges(ctx: Context, lines: list[Line]) -> list[tuple[int, int]]:
 
 
 def _as_text(ln: Line) -> Line:
-    copy = Line(ln.index, ln.start, ln.end, ln.raw, ln.text, ln.offsets, LineKind.TEXT, physical=ln.physical, virtual=ln.virtual)
+    copy = Line(
+        ln.index, ln.start, ln.end, ln.raw, ln.text, ln.offsets, LineKind.TEXT, physical=ln.physical, virtual=ln.virtual
+    )
     return copy
 
 
@@ -181,7 +189,10 @@ def reservations(ctx: Context, lines: list[Line]) -> list[Reservation]:
                     taken.add(k + 1)
             out.append(_reservation(ctx, body[0].content_start, body[-1].content_end))
         elif P.RESERVATION_VERB.search(text):
-            for m in re.finditer(r"(?<![^.!?])[^.!?]*\breserver(?:ar|ade)\s+sig\b[^.!?]*[.!?]?", ctx.text[para[0].content_start : para[-1].content_end]):
+            for m in re.finditer(
+                r"(?<![^.!?])[^.!?]*\breserver(?:ar|ade)\s+sig\b[^.!?]*[.!?]?",
+                ctx.text[para[0].content_start : para[-1].content_end],
+            ):
                 a = para[0].content_start + m.start() + len(m.group()) - len(m.group().lstrip())
                 out.append(_reservation(ctx, a, para[0].content_start + m.end()))
     return out

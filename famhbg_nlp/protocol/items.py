@@ -65,7 +65,12 @@ def mark_toc(ctx: Context) -> list[int]:
         if ln.kind == LineKind.TOC:
             i = _toc_region(ctx, i, listed)
             continue
-        if ln.kind in _HEADINGS and ln.info.title and P.TOC_LEADER.search(ln.info.title) and re.search(r"\.{3,}|…", ln.text):
+        if (
+            ln.kind in _HEADINGS
+            and ln.info.title
+            and P.TOC_LEADER.search(ln.info.title)
+            and re.search(r"\.{3,}|…", ln.text)
+        ):
             ln.kind = LineKind.TOC
             listed.append(_value(ln.info.num))
         i += 1
@@ -91,7 +96,11 @@ def _toc_region(ctx: Context, i: int, listed: list[int]) -> int:
             listed.append(n)
         elif P.TOC_FURNITURE.match(ln.text) or P.TOC_LEADER.search(ln.text):
             pass
-        elif ln.kind in (LineKind.TEXT, LineKind.SECTION, LineKind.TOC) and len(ln.text) <= 200 and not _prose_title(ln.text):
+        elif (
+            ln.kind in (LineKind.TEXT, LineKind.SECTION, LineKind.TOC)
+            and len(ln.text) <= 200
+            and not _prose_title(ln.text)
+        ):
             pass
         else:
             break
@@ -159,8 +168,8 @@ def _start(
     if ln.kind == LineKind.ITEM_TIMED:
         if mode == "paragraph":
             return None
-        title = tidy(ln.info.title) or ln.info.title or ""
-        return Draft(ln, ln.info.num, normalize_clock(ln.info.time), title)
+        timed = tidy(ln.info.title) or ln.info.title or ""
+        return Draft(ln, ln.info.num, normalize_clock(ln.info.time), timed)
     if ln.kind in (LineKind.ITEM_PARA, LineKind.ITEM_NUM):
         n = _value(ln.info.num)
         strong = ln.info.form in ("paragraph", "organ")
@@ -237,8 +246,10 @@ def _title_of(ctx: Context, ln: Line) -> tuple[str | None, list[int]]:
 def _title_below(ctx: Context, ln: Line) -> tuple[str | None, list[int]]:
     used: list[int] = []
     k = ctx.next_content(ln.index)
-    while k is not None and ctx.lines[k].kind in (LineKind.TEXT, LineKind.SECTION) and (
-        P.CASE_NUMBER.match(ctx.lines[k].text) or P.CASE_PREFIX.match(ctx.lines[k].text + " ")
+    while (
+        k is not None
+        and ctx.lines[k].kind in (LineKind.TEXT, LineKind.SECTION)
+        and (P.CASE_NUMBER.match(ctx.lines[k].text) or P.CASE_PREFIX.match(ctx.lines[k].text + " "))
     ):
         used.append(k)
         rest = P.CASE_PREFIX.sub("", ctx.lines[k].text + " ").strip()
@@ -289,7 +300,9 @@ def _is_prose(ctx: Context, index: int | None) -> bool:
 
 
 def build(ctx: Context, draft: Draft) -> Item:
-    lines = [ln for ln in draft.lines if ln.kind not in _SKIP and ln.kind not in (LineKind.ROSTER, LineKind.ROSTER_LINE)]
+    lines = [
+        ln for ln in draft.lines if ln.kind not in _SKIP and ln.kind not in (LineKind.ROSTER, LineKind.ROSTER_LINE)
+    ]
     end = max((ln.content_end for ln in lines), default=draft.heading.content_end)
     ranges = decision_ranges(ctx, lines)
     found = presenters(ctx, lines, ranges)
@@ -336,7 +349,9 @@ def cross_check(items: list[Item], declared: tuple[int, int] | None, listed: lis
                 f"§ {', '.join(map(str, outside))} of the body outside the paragraphs {declared[0]}-{declared[1]} of the cover"
             )
         elif numbers[0] != declared[0]:
-            warnings.append(f"the body starts at § {numbers[0]}, the cover declares paragraphs {declared[0]}-{declared[1]}")
+            warnings.append(
+                f"the body starts at § {numbers[0]}, the cover declares paragraphs {declared[0]}-{declared[1]}"
+            )
     if listed and numbers:
         missing = [n for n in listed if numbers[0] <= n <= numbers[-1] and n not in numbers]
         if missing:

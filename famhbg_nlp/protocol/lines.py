@@ -18,7 +18,6 @@ from enum import Enum
 
 from . import patterns as P
 
-
 #: A line with nothing to clean: no white space at its ends, no run of it, no tab.
 _PLAIN = re.compile(r"(?:[^\s|](?: [^\s|]|[^\s|])*)?")
 _BULLET = re.compile(r"^\s*(?:[-•–·▪]|\*(?=\s))\s+\S")

@@ -80,7 +80,8 @@ def _stop(word: str) -> bool:
         or P.ORG_ENDING.search(word) is not None
         or word in _party_names()
         or P.match_label(word) is not None
-        or word.upper() in P.PARTY_LETTERS and len(word) > 1
+        or word.upper() in P.PARTY_LETTERS
+        and len(word) > 1
         or P.PERSON_STOP.match(word) is not None
     )
 

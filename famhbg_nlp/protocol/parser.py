@@ -42,7 +42,10 @@ def _labelled(lines: list[Line]) -> list[tuple[int, int]]:
     out = []
     for k, ln in enumerate(lines):
         if ln.kind in (LineKind.ROSTER, LineKind.OFFICER) and not ln.virtual:
-            end = next((m.content_end for m in lines[k + 1 : k + 12] if m.blank), lines[min(k + 11, len(lines) - 1)].content_end)
+            end = next(
+                (m.content_end for m in lines[k + 1 : k + 12] if m.blank),
+                lines[min(k + 11, len(lines) - 1)].content_end,
+            )
             out.append((ln.content_start, max(end, ln.content_end)))
     return out
 

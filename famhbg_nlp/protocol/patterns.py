@@ -254,7 +254,9 @@ ITEM_PARAGRAPH = re.compile(
 )
 #: ``Ks 52 KS 2021/0311``, ``Ks 428 Dnr ...``: an organ abbreviation and a number, then a case number
 #: or the title.
-ITEM_ORGAN_NUM = re.compile(rf"^(?P<organ>(?-i:[A-ZÅÄÖ][a-zåäö]{{1,3}}|[A-ZÅÄÖ]{{2,5}}))\s+(?P<num>\d{{1,4}})(?:\s+(?P<title>\S.*)|\s*)$")
+ITEM_ORGAN_NUM = re.compile(
+    r"^(?P<organ>(?-i:[A-ZÅÄÖ][a-zåäö]{1,3}|[A-ZÅÄÖ]{2,5}))\s+(?P<num>\d{1,4})(?:\s+(?P<title>\S.*)|\s*)$"
+)
 #: Items: ``3.``, ``3``, ``Punkt 3``, ``Ärende 3`` + title.
 ITEM_NUMBERED = re.compile(
     r"^(?:(?:punkt|ärende|p\.)\s+)?(?P<num>\d{1,3}(?:\s?[½¼¾])?)(?:\.(?!\d)|\)|:|\s)\s*(?P<title>[\"'”“„«(]?[A-ZÅÄÖÉ].*|[a-zåäö]\)\s.*)$"
@@ -284,7 +286,9 @@ TOC_HEADING = re.compile(
 )
 TOC_LEADER = re.compile(r"(?:(?<!\.)\.{3,}|(?<!…)…+|\s\.\s\.\s)\s*\d{1,4}\s*$|\s\d{1,4}\s*(?:-\s*\d{1,4})?$")
 #: A TOC column heading (``Paragrafer Ärenden Sida``) or a bare page reference (``7 - 11``).
-TOC_FURNITURE = re.compile(r"(?i)^(?:paragrafer|paragraf|ärenden?|sida|sid|§|rubrik|dnr)(?:\s+(?:ärenden?|sida|sid|rubrik|dnr|§))*$|^\d{1,4}(?:\s*-\s*\d{1,4})?$")
+TOC_FURNITURE = re.compile(
+    r"(?i)^(?:paragrafer|paragraf|ärenden?|sida|sid|§|rubrik|dnr)(?:\s+(?:ärenden?|sida|sid|rubrik|dnr|§))*$|^\d{1,4}(?:\s*-\s*\d{1,4})?$"
+)
 
 #: Organs: a word ending in one of these is the name of a body (``Kommunstyrelsen``, ``Barn- och
 #: utbildningsnämnden``, ``Kommundirektörsgruppen``).
@@ -331,9 +335,7 @@ REPLACES_ANY = re.compile(
 FOR_ONLY = re.compile(r"(?i)^[\s,]*för[\s:]*$")
 
 #: ``samtliga ledamöter med undantag för X och Y`` / ``övriga ledamöter utom X``: X and Y are absent.
-EXCEPT = re.compile(
-    r"(?i)\b(?:med\s+undantag\s+(?:för|av)|utom|förutom|undantagna?)\s*:?\s*$"
-)
+EXCEPT = re.compile(r"(?i)\b(?:med\s+undantag\s+(?:för|av)|utom|förutom|undantagna?)\s*:?\s*$")
 #: ``Samtliga ordinarie ledamöter`` (everyone but those named next).
 ALL_MEMBERS = re.compile(r"(?i)\b(?:samtliga|alla|övriga)\s+(?:ordinarie\s+)?ledamöter\b")
 

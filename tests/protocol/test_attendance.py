@@ -128,10 +128,7 @@ def test_a_two_column_table_read_row_by_row(make_doc):
 
 
 def test_members_who_leave_are_also_absent(make_doc):
-    cover = (
-        "Närvarande: Anna Svensson, Per Olsson\n\n"
-        "Per Olsson lämnar sammanträdet efter § 3 och ersätts av Lisa Ek."
-    )
+    cover = "Närvarande: Anna Svensson, Per Olsson\n\nPer Olsson lämnar sammanträdet efter § 3 och ersätts av Lisa Ek."
     p = _parse(make_doc, cover)
     assert _names(p.attendees) == ["Anna Svensson", "Per Olsson", "Lisa Ek"]
     assert _names(p.absent) == ["Per Olsson"]

@@ -50,15 +50,18 @@ def test_headings(make_doc, body, expected):
     [
         pytest.param(
             "Innehållsförteckning\n\n§ 12 Budget ... 3\n\n§ 13 Skolan ... 5\n\n",
-            [("12", "Budget 2024"), ("13", "Skolans lokaler")], id="innehallsforteckning-with-leaders",
+            [("12", "Budget 2024"), ("13", "Skolans lokaler")],
+            id="innehallsforteckning-with-leaders",
         ),
         pytest.param(
             "Ärendeförteckning\nParagrafer\nÄrenden\nSida\n§ 12\nBudget\n3\n§ 13\nSkolan\n5 - 6\n\n",
-            [("12", "Budget 2024"), ("13", "Skolans lokaler")], id="arendeforteckning-one-cell-a-line",
+            [("12", "Budget 2024"), ("13", "Skolans lokaler")],
+            id="arendeforteckning-one-cell-a-line",
         ),
         pytest.param(
             "§ 12 Budget .......... 3\n§ 13 Skolan .......... 5\n\n",
-            [("12", "Budget 2024"), ("13", "Skolans lokaler")], id="dotted-leaders-without-a-heading",
+            [("12", "Budget 2024"), ("13", "Skolans lokaler")],
+            id="dotted-leaders-without-a-heading",
         ),
     ],
 )
@@ -69,7 +72,9 @@ def test_a_table_of_contents_is_no_item(make_doc, toc, expected):
 
 
 def test_a_table_of_contents_alone_gives_no_items(make_doc):
-    p = parse_doc(make_doc("Kommunstyrelsen\n\nInnehållsförteckning\n\n§ 12 Budget ... 3\n\n§ 13 Skolan ... 5\n", NAMES))
+    p = parse_doc(
+        make_doc("Kommunstyrelsen\n\nInnehållsförteckning\n\n§ 12 Budget ... 3\n\n§ 13 Skolan ... 5\n", NAMES)
+    )
     assert p.items == ()
 
 
