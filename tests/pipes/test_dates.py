@@ -808,3 +808,16 @@ def test_ranges_round_trip(start, length, offset, data):
         _check(f"{start.day} {start_month}{dash}{end.day} {end_month} {end.year}", expected)
         _check(f"{start.day} {start_month} {start.year}{dash}{end.day} {end_month} {end.year}", expected)
         _check(f"{start.day} {start_month}{dash}{end.day} {end_month}", expected, reference)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        pytest.param("2008</strong>-<strong>03</strong>-<strong>04", "2008-03-04", id="html-tags-inside-iso"),
+        pytest.param("<b>5 april 2021</b>", "2021-04-05", id="html-tags-around"),
+    ],
+)
+def test_a_marked_date_is_valued_without_html_tags(text, value):
+    from famhbg_nlp.pipes.dates.parse import value_in
+
+    assert value_in(text).to_json() == value

@@ -17,6 +17,7 @@ from typing import Literal
 
 from ...defaults import CENTURY_PIVOT
 from ...spans import longest_first
+from ...tokenizer import HTML_TAG
 from . import patterns as p
 from .value import DateValue
 
@@ -359,9 +360,14 @@ def parse_date(text: object, reference: Reference = None, *, century_pivot: int 
     return None
 
 
+_HTML_TAG = re.compile(HTML_TAG)
+
+
 def value_in(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> DateValue | None:
     """Value of a span someone else marked as a date (``den 5 april``): the whole of it, or the
-    one date inside it; ``None`` when there is none or more than one."""
+    one date inside it; ``None`` when there is none or more than one. HTML tags left in a
+    transcribed page are not part of the date (``2008</strong>-<strong>03``)."""
+    text = _HTML_TAG.sub("", text) if "<" in text else text
     value = parse_date(text, reference, century_pivot=century_pivot)
     if value is not None:
         return value
