@@ -27,6 +27,8 @@ not find are kept only with some evidence of being a name (``drop_unsupported``,
 
 from __future__ import annotations
 
+import functools
+
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
@@ -253,9 +255,9 @@ class OrgsComponent:
 
     def _forms_after(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
-        forms = self.patterns.form_after
+        by_first = _forms_by_first_word(self.patterns.form_after)
         for i, token in enumerate(doc):
-            for form in forms:
+            for form in by_first.get(token.text, ()):  # only the forms that can start here, in their order
                 n = len(form)
                 words = [t.text for t in doc[i : i + n]]
                 if len(words) < n:
@@ -566,3 +568,15 @@ class OrgsComponent:
         self.patterns = OrgPatterns.from_json(srsly.read_json(file))
         self._build()
         return self
+
+
+@functools.lru_cache(maxsize=8)
+def _forms_by_first_word(forms: tuple[tuple[str, ...], ...]) -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The forms that can start at a word, keyed by that word, each list in the order of ``forms``
+    (a one-word form also under its genitives): one look-up per token instead of a test per form."""
+    index: dict[str, list[tuple[str, ...]]] = {}
+    for form in forms:
+        firsts = (form[0],) if len(form) > 1 else (form[0], f"{form[0]}:s", f"{form[0]}s")
+        for first in dict.fromkeys(firsts):
+            index.setdefault(first, []).append(form)
+    return {word: tuple(found) for word, found in index.items()}
