@@ -39,6 +39,23 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
+#: The last document whose lower-case words :func:`lower_words` collected, and those words.
+_last_lower: tuple[weakref.ref[Doc], frozenset[str]] | None = None
+
+
+def lower_words(doc: Doc) -> frozenset[str]:
+    """The words ``doc`` writes in lower case (a capitalised word among them is a common word: ``Riktlinjer``
+    next to ``riktlinjer``), collected once per document for the names and organisations components.
+    Kept beside the document, never in ``doc.user_data`` (which is serialized with it)."""
+    global _last_lower
+    last = _last_lower
+    if last is not None and last[0]() is doc:
+        return last[1]
+    words = frozenset(t.text for t in doc if t.text[:1].islower())
+    _last_lower = (weakref.ref(doc), words)
+    return words
+
+
 class RuleComponent:
     """Base class: subclasses implement :meth:`find` and :meth:`value_of`.
 

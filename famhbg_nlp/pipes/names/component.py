@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span, Token
 from ...extensions import register_extensions
 from ...lexicon import localities
 from ...spans import merge_ents
+from ..base import lower_words
 from ..orgs.patterns import OrgPatterns
 from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
 from .patterns import (
@@ -343,10 +344,7 @@ class NamesComponent:
     @staticmethod
     def _lower_words(doc: Doc) -> frozenset[str]:
         """The words of ``doc`` written in lower case (computed once per document)."""
-        words = doc.user_data.get("famhbg_names_lower")
-        if words is None:
-            words = doc.user_data["famhbg_names_lower"] = frozenset(t.text for t in doc if t.text[:1].islower())
-        return words
+        return lower_words(doc)
 
     def evident(self, doc: Doc, start: int, end: int) -> bool:
         """Does ``doc[start:end]`` show that it is a person's name? It needs a known first name or

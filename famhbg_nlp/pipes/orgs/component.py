@@ -33,6 +33,8 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
+import re
+
 import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
@@ -41,6 +43,7 @@ from spacy.tokens import Doc, Span, Token
 from ...extensions import register_extensions
 from ...lexicon import party_letters
 from ...spans import longest_first
+from ..base import lower_words
 from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
 
 LABEL = "ORG"
@@ -107,12 +110,16 @@ class OrgsComponent:
         self.patterns = patterns if patterns is not None else OrgPatterns.packaged()
         self._party_letters = party_letters()
         self._known_tokens: set[int] = set()
+        self._texts: list[str] = []
         self._build()
 
     # -- knowledge ------------------------------------------------------------------------------
 
     def _build(self) -> None:
         """A case-sensitive phrase matcher over every written form of every known organisation."""
+        self._known_names = frozenset(written for written, _, _ in self.patterns.names)
+        heads = "|".join(re.escape(h) for h in self.patterns.heads)
+        self._head_ends = re.compile(rf"(?i:(?:{heads})s?)$")
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.ambiguous: set[str] = set()
         forms: dict[str, set[str]] = {"ORG": set(), "ORG_AMBIGUOUS": set()}
@@ -144,6 +151,7 @@ class OrgsComponent:
 
     def find(self, doc: Doc) -> list[Span]:
         """Every ORG span the rules give, non-overlapping (longest first), in text order."""
+        self._texts = [t.text for t in doc]  # one pass over the tokens; the scans below read strings
         known = self._known(doc)
         self._known_tokens = {i for start, end in known for i in range(start, end)}
         named = known + self._forms_before(doc)  # the name of the organisation is given
@@ -248,16 +256,13 @@ class OrgsComponent:
         low = token.text.lower()
         if low.endswith(COMMON_ENDINGS):
             return True
-        lowered = doc.user_data.get("famhbg_orgs_lower")
-        if lowered is None:
-            lowered = doc.user_data["famhbg_orgs_lower"] = {t.text for t in doc if t.text[:1].islower()}
-        return low in lowered
+        return low in lower_words(doc)
 
     def _forms_after(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
         by_first = _forms_by_first_word(self.patterns.form_after)
-        for i, token in enumerate(doc):
-            for form in by_first.get(token.text, ()):  # only the forms that can start here, in their order
+        for i, text in enumerate(self._texts):
+            for form in by_first.get(text, ()):  # only the forms that can start here, in their order
                 n = len(form)
                 words = [t.text for t in doc[i : i + n]]
                 if len(words) < n:
@@ -341,12 +346,12 @@ class OrgsComponent:
     def _forms_before(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
         before = self.patterns.form_before
-        known = {written for written, _, _ in self.patterns.names}
-        for i, token in enumerate(doc):
-            joins = before.get(token.text)
+        known = self._known_names
+        for i, text in enumerate(self._texts):
+            joins = before.get(text)
             if joins is None:
                 continue
-            if token.text in known and not (i + 1 < len(doc) and doc[i + 1].text in joins):
+            if text in known and not (i + 1 < len(doc) and doc[i + 1].text in joins):
                 continue  # Polisen, Länsstyrelsen: a name of its own unless ``i``/``för`` follows
             end = self._name_right(doc, i + 1, joins=joins, limit=4)
             if end > i + 1 and not (end == i + 2 and doc[i + 1].text in joins):
@@ -355,10 +360,11 @@ class OrgsComponent:
 
     def _heads(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
-        for i, token in enumerate(doc):
-            text = token.text
-            if not text[:1].isalpha():
+        ends = self._head_ends
+        for i, text in enumerate(self._texts):
+            if not text[:1].isalpha() or not ends.search(text):
                 continue
+            token = doc[i]
             head = self.patterns.head_of(text)
             if head is None:
                 continue
@@ -408,19 +414,21 @@ class OrgsComponent:
         out = []
         words = self.patterns.head_words
         heads = set(self.patterns.heads)
-        for i, token in enumerate(doc):
+        firsts = {seq[0] for seq in self.patterns.head_word_sequences}
+        texts = self._texts
+        for i, text in enumerate(texts):
             n = 0
-            text = token.text
             bare = text[:-1] if text.endswith("s") else text
             if text in words or bare in words or text.lower() in heads or bare.lower() in heads:
                 n = 1
-            else:
+            elif text in firsts:
                 for seq in self.patterns.head_word_sequences:
-                    if tuple(t.text for t in doc[i : i + len(seq)]) == seq:
+                    if tuple(texts[i : i + len(seq)]) == seq:
                         n = len(seq)
                         break
             if not n or i == 0:
                 continue
+            token = doc[i]
             prev = doc[i - 1]
             if not _same_line(doc, i - 1, i) or not (_is_cap(prev) or prev.text == "läns"):
                 continue
@@ -437,7 +445,11 @@ class OrgsComponent:
     def _clubs(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
         p = self.patterns
-        for i, token in enumerate(doc):
+        clubs = p.club_after | p.club_before
+        for i, text in enumerate(self._texts):
+            if text not in clubs:
+                continue
+            token = doc[i]
             if token.text in p.club_after and i > 0 and _is_cap(doc[i - 1]) and _same_line(doc, i - 1, i):
                 if doc[i - 1].text.lower() not in FUNCTION_WORDS and not ACRONYM.match(doc[i - 1].text):
                     start = i - 1
@@ -451,8 +463,8 @@ class OrgsComponent:
 
     def _english(self, doc: Doc) -> list[tuple[int, int]]:
         out = []
-        for i, token in enumerate(doc):
-            if token.text in self.patterns.english_heads and i > 0:
+        for i, text in enumerate(self._texts):
+            if text in self.patterns.english_heads and i > 0:
                 start = self._name_left(doc, i, lowercase_next=False)
                 if start < i:
                     out.append((start, i + 1))
