@@ -22,6 +22,7 @@ from collections.abc import Container, Iterable
 from pathlib import Path
 from typing import Any
 
+import srsly
 from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -50,6 +51,9 @@ from .patterns import (
     VERB_ENDINGS,
 )
 from .value import PersonName
+
+#: File of a saved pipeline with the lists the evidence test reads (localities, organisation words).
+EVIDENCE_FILE = "evidence.json"
 
 #: Longest name (in words) the component builds by extension or keeps after a split.
 MAX_NAME_TOKENS = 6
@@ -562,8 +566,13 @@ class NamesComponent:
         path.mkdir(parents=True, exist_ok=True)
         for name, text in self.lexicon.to_tables().items():
             (path / name).write_text(text, encoding="utf-8")
+        srsly.write_json(path / EVIDENCE_FILE, {"localities": self._localities, "org_words": self._org_words.to_json()})
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamesComponent:
         path = util.ensure_path(path)
         self.lexicon = NameLexicon.from_tables({name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES})
+        if (path / EVIDENCE_FILE).is_file():  # saved before the evidence lists existed: the package's
+            data = srsly.read_json(path / EVIDENCE_FILE)
+            self._localities = dict(data["localities"])
+            self._org_words = OrgPatterns.from_json(data["org_words"])
         return self
