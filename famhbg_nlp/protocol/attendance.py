@@ -34,6 +34,9 @@ _LEADING_NON_ROLE = re.compile(
 _FOR = re.compile(r"(?:^|(?<=[\s,)]))för[\s:]*$")
 _PAREN = re.compile(r"\(([^()]*)\)?")
 _LINE_LABEL = re.compile(r"(?=(?P<open>[\s*_~#>-]{0,64}))(?P=open)(?P<label>[^\W\d_][\w .-]{1,40}?)\s*[:\t]\s*[*_~]*")
+#: The column heads of a table: short capitalised words (``Namn Parti Uppdrag``, ``Parti Närv Frånv Ja Nej``);
+#: ``\b``: one way to cut the words, so the match is linear.
+_COLUMN_HEADS = re.compile(r"(?:[A-ZÅÄÖ][\wåäö]{0,7}\b\.?\s*){1,12}")
 #: Kinds of lines an attendance list may run over.
 _LIST_KINDS = frozenset({LineKind.TEXT, LineKind.SIGNATURE, LineKind.ROSTER_LINE, LineKind.NOISE})
 
@@ -235,6 +238,8 @@ def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> str | 
         return None
     if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
         return "list"
+    if all(_COLUMN_HEADS.fullmatch(ln.text) for _, ln in para):
+        return "list"  # the column heads of the list's table (``Namn Parti Uppdrag``)
     lines = [ln for _, ln in para]
     if (
         first.text[:1].isupper()
@@ -284,7 +289,7 @@ def _ends_list(ctx: Context, ln: Line) -> bool:
     starts = {ln.content_start, label.end() if label else -1}
     if not ln.text[:1].isupper() or any(e.start in starts for e in ctx.ents_in(ln.content_start, ln.content_end)):
         return False
-    if re.fullmatch(r"(?:[A-ZÅÄÖ][\wåäö]{0,5}\b\.?\s*)+", ln.text):  # \b: one way to cut, linear
+    if _COLUMN_HEADS.fullmatch(ln.text):
         return False  # the column heads of a table (``Parti Närv Frånv Ja Nej Avst``)
     first = re.split(r"[,(\t;]", ln.text, maxsplit=1)[0]
     if ctx.persons_in(ln.content_start, ln.content_end) and len(ln.text) > 0:
