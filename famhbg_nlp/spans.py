@@ -67,11 +67,16 @@ def ner_policy() -> Wins:
     return _ner_wins
 
 
+_BUILT_IN: dict[str, Wins] = {"rules": _rules_win, "longest": _longest_wins, "ner": _ner_wins}
+
+
 def merge_policy(policy: Policy) -> Wins:
     """The policy function for a setting: ``"rules"``/``"longest"``/``"ner"``, the name of a function
     registered in ``spacy.util.registry.misc`` (called without arguments), or the function itself."""
     if callable(policy):
         return policy
+    if policy in _BUILT_IN:  # no registry look-up (catalogue scans the entry points on every get)
+        return _BUILT_IN[policy]
     name = REGISTERED.get(policy, policy)
     try:
         factory = registry.misc.get(name)
