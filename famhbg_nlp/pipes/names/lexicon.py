@@ -8,6 +8,7 @@ into a saved pipeline, so it loads without the package data.
 from __future__ import annotations
 
 import csv
+import functools
 import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -146,7 +147,15 @@ class NameLexicon:
         low = word.lower()
         if low in self.role_words:
             return True
-        return any(low == s or (low.endswith(s) and len(low) > len(s) + 2) for s in self.role_suffixes)
+        suffixes, lengths = self._role_suffix_index
+        for n in lengths:  # a set look-up per suffix length, not an endswith per suffix
+            if (len(low) == n or len(low) > n + 2) and low[-n:] in suffixes:
+                return True
+        return False
+
+    @functools.cached_property
+    def _role_suffix_index(self) -> tuple[frozenset[str], tuple[int, ...]]:
+        return frozenset(self.role_suffixes), tuple(sorted({len(s) for s in self.role_suffixes}))
 
     def place(self, words: str) -> str | None:
         """The municipality ``words`` name (``Klippan``, ``Ängelholms``, ``Upplands Väsby``, ``KLIPPAN``)."""
