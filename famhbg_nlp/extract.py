@@ -20,6 +20,7 @@ traceback from every worker.
 from __future__ import annotations
 
 import csv
+import datetime
 import glob
 import io
 import json
@@ -38,7 +39,7 @@ from typing import Any, BinaryIO
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .chunking import piece_limit, process
+from .chunking import DATES_COMPONENT, piece_limit, process
 from .corpus.io import atomic_file
 from .defaults import EXTRACT_BATCH_SIZE
 from .protocol import Protocol, parse_doc
@@ -188,6 +189,7 @@ def extract_files(
     batch_size: int = EXTRACT_BATCH_SIZE,
     progress: Callable[[int], None] | None = None,
     ocr: bool = False,
+    meeting_date: str | datetime.date | None = None,
 ) -> Iterator[Result]:
     """Read, process and parse every file of ``paths``; yield one result per file, in order.
 
@@ -195,7 +197,9 @@ def extract_files(
     ``n_process > 1`` the work is spread over that many worker processes, each loading the
     pipeline (``nlp`` is saved to a temporary folder for them). ``progress`` is called with
     the number of files finished after each batch. ``ocr`` reads PDF pages without a text
-    layer with Tesseract (see :func:`famhbg_nlp.readers.read_document`).
+    layer with Tesseract (see :func:`famhbg_nlp.readers.read_document`). ``meeting_date`` is the
+    reference for dates without a year in every file (else each file's own, read from its text and
+    its file name).
     """
     sources = [p if isinstance(p, Source) else Source(str(p), str(p)) for p in paths]
     if n_process <= 1 or len(sources) <= 1:
@@ -204,7 +208,7 @@ def extract_files(
 
             nlp = load(model)
         for batch in _chunks(sources, batch_size):
-            results = _process_batch(batch, nlp, ocr=ocr)
+            results = _process_batch(batch, nlp, ocr=ocr, meeting_date=meeting_date)
             yield from results
             if progress is not None:
                 progress(len(results))
@@ -217,7 +221,7 @@ def extract_files(
         # small enough tasks that every worker gets some
         batches = _chunks(sources, min(batch_size, -(-len(sources) // n_process)))
         workers = min(n_process, len(batches))
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model, ocr))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model, ocr, meeting_date))
         try:
             with _workers_ignore_ctrl_c():  # map() submits every batch now, which starts the workers
                 results_of = pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches])
@@ -282,13 +286,36 @@ def _renamed(message: str, source: Source) -> str:
     return message.replace(source.path, source.name) if source.path != source.name else message
 
 
-def process_sources(batch: Sequence[Source], nlp: Language, *, ocr: bool = False) -> list[Result]:
+def process_sources(
+    batch: Sequence[Source], nlp: Language, *, ocr: bool = False, meeting_date: str | datetime.date | None = None
+) -> list[Result]:
     """Read, process and parse ``batch`` with ``nlp``: one :class:`Extraction` or :class:`Failure`
     per source, in order (the work of one batch, for any engine: here, worker processes, Ray)."""
-    return _process_batch(batch, nlp, ocr=ocr)
+    return _process_batch(batch, nlp, ocr=ocr, meeting_date=meeting_date)
 
 
-def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False) -> list[Result]:
+def _dates_cfg(meeting_date: str | datetime.date | None, source_name: str | None = None) -> dict[str, dict[str, Any]]:
+    """``component_cfg`` of the dates component: the given meeting date and the file's name (evidence
+    of its date: ``ks-2019-03-12.pdf``)."""
+    cfg: dict[str, Any] = {}
+    if meeting_date is not None:
+        cfg["meeting_date"] = meeting_date
+    if source_name is not None:
+        cfg["source_name"] = source_name
+    return {DATES_COMPONENT: cfg} if cfg else {}
+
+
+def _named_doc(nlp: Language, text: str, name: str) -> Doc:
+    """``nlp.make_doc(text)`` that carries its file's name for the dates component."""
+    doc = nlp.make_doc(text)
+    if Doc.has_extension("source_name"):
+        doc._.source_name = Path(name).name
+    return doc
+
+
+def _process_batch(
+    batch: Sequence[Source], nlp: Language, *, ocr: bool = False, meeting_date: str | datetime.date | None = None
+) -> list[Result]:
     """Read, process and parse one batch; a failing file becomes a :class:`Failure`."""
     slots: list[Result | None] = [None] * len(batch)
     texts: list[tuple[str, int]] = []
@@ -309,16 +336,20 @@ def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False)
             continue
         texts.append((text, i))
     docs: list[tuple[Doc, int]] = []
+
+    def whole(text: str, i: int) -> Doc:
+        return process(nlp, text, component_cfg=_dates_cfg(meeting_date, Path(batch[i].name).name))
+
     try:
         limit = piece_limit(nlp)
-        short = [(text, i) for text, i in texts if len(text) <= limit]
-        docs = list(nlp.pipe(short, as_tuples=True))
-        docs += [(process(nlp, text), i) for text, i in texts if len(text) > limit]
+        short = [(_named_doc(nlp, text, batch[i].name), i) for text, i in texts if len(text) <= limit]
+        docs = list(nlp.pipe(short, as_tuples=True, component_cfg=_dates_cfg(meeting_date)))
+        docs += [(whole(text, i), i) for text, i in texts if len(text) > limit]
     except Exception:  # one bad document must not lose the batch: retry one at a time
         docs = []
         for text, i in texts:
             try:
-                docs.append((process(nlp, text), i))
+                docs.append((whole(text, i), i))
             except Exception as err:
                 slots[i] = Failure(batch[i].name, f"pipeline failed: {type(err).__name__}: {err}")
     for doc, i in docs:
@@ -337,11 +368,13 @@ def _process_batch(batch: Sequence[Source], nlp: Language, *, ocr: bool = False)
 
 _WORKER_NLP: Language | None = None
 _WORKER_OCR = False
+_WORKER_MEETING_DATE: str | datetime.date | None = None
 
 
-def _init_worker(model: str | Path | None, ocr: bool = False) -> None:
-    global _WORKER_NLP, _WORKER_OCR
+def _init_worker(model: str | Path | None, ocr: bool = False, meeting_date: str | datetime.date | None = None) -> None:
+    global _WORKER_NLP, _WORKER_OCR, _WORKER_MEETING_DATE
     _WORKER_OCR = ocr
+    _WORKER_MEETING_DATE = meeting_date
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the workers
     from .pipeline import load
 
@@ -350,7 +383,9 @@ def _init_worker(model: str | Path | None, ocr: bool = False) -> None:
 
 def _worker_batch(items: list[tuple[str, str]]) -> list[dict[str, Any]]:
     assert _WORKER_NLP is not None, "worker not initialised"
-    return [_to_plain(r) for r in _process_batch([Source(*item) for item in items], _WORKER_NLP, ocr=_WORKER_OCR)]
+    sources = [Source(*item) for item in items]
+    results = _process_batch(sources, _WORKER_NLP, ocr=_WORKER_OCR, meeting_date=_WORKER_MEETING_DATE)
+    return [_to_plain(r) for r in results]
 
 
 def _to_plain(result: Result) -> dict[str, Any]:

@@ -133,6 +133,14 @@ def extract(
         str | None,
         typer.Option(metavar="ADDR", help="With --engine ray: the cluster to join (ray start --head prints it)."),
     ] = None,
+    meeting_date: Annotated[
+        str | None,
+        typer.Option(
+            metavar="YYYY-MM-DD",
+            help="The meeting date of every input, the reference for dates written without a year. Default: "
+            "read from each document (its cover, headings, case numbers, years in the text) and its file name.",
+        ),
+    ] = None,
 ) -> None:
     """Extract entities (with values) and the protocol structure of each document.
 
@@ -149,11 +157,17 @@ def extract(
         if output is not None and "://" not in output:  # a URI (--engine ray) is checked by its file system
             (check_output_folder if to_folder else check_output_file)(output)
         check_model(model)
+        if meeting_date is not None:
+            _check_date(meeting_date)
     if engine is Engine.ray:
+        if meeting_date is not None:
+            raise fail("--meeting-date is not supported with --engine ray yet", EXIT_USAGE)
         raise typer.Exit(code=_run_ray(inputs, output, model, n_process, batch_size, quiet, ocr, address))
     with tempfile.TemporaryDirectory(prefix="famhbg-stdin-") as spool_dir:
         try:
-            results, failures, total = _run(inputs, spool_dir, model, n_process, batch_size, quiet, ocr)
+            results, failures, total = _run(
+                inputs, spool_dir, model, n_process, batch_size, quiet, ocr, meeting_date=meeting_date
+            )
         except KeyboardInterrupt:
             typer.echo("\ninterrupted; nothing written.", err=True)
             raise typer.Exit(code=EXIT_INTERRUPTED) from None
@@ -176,6 +190,16 @@ def extract(
     if failures:
         typer.echo(f"{len(failures)} of {total} input(s) failed; the others were written.", err=True)
         raise typer.Exit(code=EXIT_PARTIAL)
+
+
+def _check_date(value: str) -> None:
+    """``--meeting-date`` must be an ISO date."""
+    import datetime
+
+    try:
+        datetime.date.fromisoformat(value)
+    except ValueError:
+        raise fail(f"--meeting-date {value!r}: expected an ISO date such as 2021-03-15", EXIT_USAGE) from None
 
 
 def _run_ray(
@@ -218,6 +242,8 @@ def _run(
     batch_size: int,
     quiet: bool,
     ocr: bool = False,
+    *,
+    meeting_date: str | None = None,
 ) -> tuple[list[Extraction], list[Failure], int]:
     """Resolve the inputs, then extract them; returns the results, the failures and the number of inputs."""
     stdin = sys.stdin.buffer if hasattr(sys.stdin, "buffer") else None
@@ -246,7 +272,14 @@ def _run(
     def run(progress: Callable[[int], None] | None = None) -> None:
         collect(
             extract_files(
-                sources, nlp=nlp, model=model, n_process=n_process, batch_size=batch_size, progress=progress, ocr=ocr
+                sources,
+                nlp=nlp,
+                model=model,
+                n_process=n_process,
+                batch_size=batch_size,
+                progress=progress,
+                ocr=ocr,
+                meeting_date=meeting_date,
             )
         )
 

@@ -222,3 +222,37 @@ def test_an_output_that_cannot_be_written(tmp_path, seeds_dir, model_dir):
     result = _invoke(str(next(seeds_dir.glob("*.txt"))), "--model", str(model_dir), "-o", str(blocker / "out.json"))
     assert result.exit_code == 2
     assert f"error: cannot write {blocker / 'out.json'}: {blocker} is a file, not a folder." in result.stderr
+
+
+YEARLESS = "Protokoll\nKommunstyrelsen beslutade den 5 april att bevilja 700 000 kr.\n"
+
+
+@pytest.mark.parametrize(
+    ("name", "args", "value"),
+    [
+        pytest.param("protokoll.txt", [], None, id="no-evidence-no-year"),
+        pytest.param("ks-2019-03-12.txt", [], "2019-04-05", id="year-from-the-file-name"),
+        pytest.param("protokoll.txt", ["--meeting-date", "2020-03-01"], "2020-04-05", id="given-meeting-date"),
+        pytest.param("ks-2019-03-12.txt", ["--meeting-date", "2020-03-01"], "2020-04-05", id="given-beats-file-name"),
+        pytest.param("ks-2019-03-12.txt", ["-j", "2", "--meeting-date", "2020-03-01"], "2020-04-05", id="workers"),
+    ],
+)
+def test_yearless_dates_take_the_meeting_date_given_or_read(tmp_path, name, args, value):
+    path = tmp_path / name
+    path.write_text(YEARLESS, encoding="utf-8")
+    other = tmp_path / "other.txt"
+    other.write_text(YEARLESS, encoding="utf-8")
+    inputs = [str(path), str(other)] if "-j" in args else [str(path)]
+    result = runner.invoke(app, ["extract", *inputs, "-q", "-f", "json", "--model", "rules", *args])
+    assert result.exit_code == 0, result.output
+    protocol = json.loads(result.stdout)[0]
+    dates = [e for e in protocol["entities"] if e["label"] == "DATE"]
+    assert [(d["text"], d["value"]) for d in dates] == [("5 april", value)]
+
+
+def test_a_meeting_date_that_is_no_date_is_bad_usage(tmp_path):
+    path = tmp_path / "a.txt"
+    path.write_text(YEARLESS, encoding="utf-8")
+    result = runner.invoke(app, ["extract", str(path), "--meeting-date", "2020-13-01"])
+    assert result.exit_code == 2
+    assert "--meeting-date" in result.output
