@@ -118,10 +118,14 @@ _PARTY_AFTER = re.compile(r"^[\s,]*(?:[^\s()][^()]{0,30}?\s*)?\(\s*[A-ZÅÄÖa-z
 
 def unlabelled(ctx: Context, cover: list[Line], found: list[Block]) -> Block | None:
     """Names with party letters on the cover under no label (the label lost in the export,
-    ``... kl. 13.00 ande Anna Ek (M) Per Berg (C) ...``): the decision-makers."""
+    ``... kl. 13.00 ande Anna Ek (M) Per Berg (C) ...``): the decision-makers. Only a list: three
+    names or more, one after the other, with nothing between them but roles, notes and § numbers
+    (a sentence about politicians, ``Anna Ek (S) fortsätter som ordförande``, is none)."""
+    labels = sum(1 for ln in cover if ln.kind in (LineKind.FIELD, LineKind.OFFICER, LineKind.ROSTER))
+    if labels < 2:
+        return None  # no cover page (a press release, a summary): its lists of names are prose
     taken = [r for b in found for r in b.ranges]
-    ranges: list[tuple[int, int]] = []
-    count = 0
+    marked: list[tuple[Mention, int, int]] = []  # person, end of its party letters, end of its line
     for ln in cover:
         if ln.kind not in (LineKind.TEXT, LineKind.FIELD) or ln.blank:
             continue
@@ -130,14 +134,26 @@ def unlabelled(ctx: Context, cover: list[Line], found: list[Block]) -> Block | N
         start, end = (ln.content_start, ln.content_end) if ln.kind == LineKind.TEXT else (ln.info.rest or (0, 0))
         if any(a <= start < b for a, b in taken):
             continue
-        marked = [p for p in ctx.persons_in(start, end) if _PARTY_AFTER.match(ctx.text[p.end : end])]
-        if not marked:
-            continue
-        ranges.append((marked[0].start, end))
-        count += len(marked)
-    if count < 3:
-        return None
-    return Block("attendees", None, ranges, line=-1)
+        for p in ctx.persons_in(start, end):
+            m = _PARTY_AFTER.match(ctx.text[p.end : end])
+            if m is not None:
+                marked.append((p, p.end + m.end(), end))
+    runs: list[list[tuple[Mention, int, int]]] = []
+    for entry in marked:
+        if runs and _LIST_GAP.fullmatch(ctx.text[runs[-1][-1][1] : entry[0].start]):
+            runs[-1].append(entry)
+        else:
+            runs.append([entry])
+    ranges = [(run[0][0].start, run[-1][2]) for run in runs if len(run) >= 3]
+    return Block("attendees", None, ranges, line=-1) if ranges else None
+
+
+#: What may stand between two names of a list: roles, notes, § numbers, separators.
+_LIST_GAP = re.compile(
+    r"(?:[\s,;/–-]|\([^()]{0,60}\)|\d+|§+|och|samt|\d:e|förste|andre|vice|ordförande|ordf\.?|ledamot|ersättare"
+    r"|tjänstgörande|tjg|ers\.?|ej)*",
+    re.IGNORECASE,
+)
 
 
 def _next_label(ctx: Context, cover: list[Line], i: int) -> Line | None:
@@ -238,6 +254,8 @@ def _listing(ctx: Context, para: list[tuple[int, Line]], block: Block) -> str | 
         return None
     if ctx.person_at_start(first) is not None or _officer_in_list(ctx, first, block):
         return "list"
+    if P.PARTIAL.match(first.text) and ctx.persons_in(first.content_start, first.content_end):
+        return "list"  # "§§ 135-143, Anna Ek (S), ...": the last name's paragraphs, then more names
     if all(_COLUMN_HEADS.fullmatch(ln.text) for _, ln in para):
         return "list"  # the column heads of the list's table (``Namn Parti Uppdrag``)
     lines = [ln for _, ln in para]

@@ -118,6 +118,14 @@ def test_party_role_and_partial_attendance(make_doc, line, expected):
     assert (person.name, person.party, person.role, person.note) == ("Anna Svensson", *expected)
 
 
+def test_a_press_release_about_politicians_has_no_attendees(make_doc):
+    text = (
+        "Budgeten fastställd\n\nAnna Svensson (S) fortsätter som ordförande. Yrkanden kom från Per Olsson (M), "
+        "Lisa Ek (C) och Karl Berg (V).\n"
+    )
+    assert parse_doc(make_doc(text, NAMES)).attendees == ()
+
+
 def test_a_two_column_table_read_row_by_row(make_doc):
     cover = (
         "Beslutande Samtliga ledamöter med undantag av:\nFörhindrad ledamot\n"
