@@ -65,7 +65,8 @@ def _names(people) -> list[str]:
             ["Maria Holm"], [], ["Sara Nilsson"], id="invited-for-an-item",
         ),
         pytest.param(
-            "Plats och tid Stadshuset kl. 13.00-15.00\nAnna Svensson (S) Per Olsson (M) Lisa Ek (C)",
+            "Plats och tid Stadshuset kl. 13.00-15.00\nAnna Svensson (S) Per Olsson (M) Lisa Ek (C)\n"
+            "Utses att justera Per Olsson",
             ["Anna Svensson", "Per Olsson", "Lisa Ek"], [], [], id="a-list-whose-label-was-lost",
         ),
     ],
