@@ -59,28 +59,32 @@ class _Chars:
         self._weight_of = pdfium_c.FPDFText_GetFontWeight
         self._font_name = ctypes.create_string_buffer(128)
 
-    def direction(self, i: int) -> int:
-        """Quarter turns of character ``i``'s text direction (0 upright), or -1 when skewed."""
+    def direction(self, i: int) -> tuple[int, float]:
+        """Quarter turns of character ``i``'s text direction (0 upright, -1 skewed) and the scale
+        of its text matrix (fonts set at size 1 and scaled by the matrix)."""
         if not self._get_matrix(self.raw, i, self._matrix_ref):
-            return 0
-        angle = math.atan2(self._matrix.b, self._matrix.a)
+            return 0, 1.0
+        m = self._matrix
+        scale = math.sqrt(abs(m.a * m.d - m.b * m.c)) or 1.0
+        if m.b == 0.0 and m.a > 0.0:  # upright: most characters
+            return 0, scale
+        angle = math.atan2(m.b, m.a)
         turns = round(angle / (math.pi / 2))
-        return turns % 4 if abs(angle - turns * math.pi / 2) < 0.05 else -1
+        return (turns % 4 if abs(angle - turns * math.pi / 2) < 0.05 else -1), scale
 
-    def geometry(self, i: int, *, size: bool = True) -> tuple[float, float, float, float, int] | None:
+    def geometry(self, i: int, turn: tuple[int, float] | None = None) -> tuple[float, float, float, float, int] | None:
         """``(left, right, baseline, em, direction)`` of character ``i`` in the page's text frame
-        (the frame turned so that its text runs left to right); ``direction`` is relative to it."""
-        if not self._loose_box(self.raw, i, self._rect_ref) or not self._origin_of(
-            self.raw, i, self._x_ref, self._y_ref
-        ):
+        (the frame turned so that its text runs left to right); ``direction`` is relative to the
+        frame. ``turn`` is :meth:`direction` of the character when known; without it ``em`` is 0
+        and the direction is not read (the last character of a word)."""
+        if not self._loose_box(self.raw, i, self._rect_ref):
+            return None
+        if not self._origin_of(self.raw, i, self._x_ref, self._y_ref):
             return None
         left, top, right, bottom = self._box
         x, y = self._x.value, self._y.value
-        direction, em = 0, 0.0
-        if size:
-            direction = self.direction(i)
-            m = self._matrix
-            em = self._size_of(self.raw, i) * math.sqrt(abs(m.a * m.d - m.b * m.c))
+        direction, scale = turn if turn is not None else (0, 0.0)
+        em = self._size_of(self.raw, i) * scale if turn is not None else 0.0
         frame = self.frame
         if frame == 1:  # text runs up the page
             left, right, y = bottom, top, self.width - x
@@ -89,7 +93,7 @@ class _Chars:
         elif frame == 3:  # text runs down the page
             left, right, y = self.height - top, self.height - bottom, x
         extent = max(top - bottom, right - left, 1.0)
-        if size and not 0.2 * extent <= em <= 5.0 * extent:  # a size PDFium got wrong
+        if turn is not None and not 0.2 * extent <= em <= 5.0 * extent:  # a size PDFium got wrong
             em = top - bottom if frame in (0, 2) else right - left
         return left, right, y, em, (direction - frame) % 4 if direction >= 0 else -1
 
@@ -132,7 +136,8 @@ def page_segments(textpage: object, width: float = 612.0, height: float = 792.0)
         text = "".join(chr(pdfium_c.FPDFText_GetUnicode(raw, i)) for i in range(n))
     chars = _Chars(textpage, width, height)
     words = [(m.start(), m.end(), m.group()) for m in _WORD.finditer(text)]
-    chars.frame = _frame(chars, words)
+    turns = [chars.direction(start) for start, _, _ in words]
+    chars.frame = _frame(chars, words, turns)
     runs = _Runs()
 
     def add(
@@ -144,20 +149,43 @@ def page_segments(textpage: object, width: float = 612.0, height: float = 792.0)
             runs.start(word, left, top, right, bottom, turned, chars.bold(i))
 
     previous_end = -1
-    for start, end, word in words:
+    upright = chars.frame == 0
+    # the common case inline (upright page, upright word): a word's box from its first and last
+    # character, the line from the first one's baseline and size
+    loose_box, origin_of, size_of = chars._loose_box, chars._origin_of, chars._size_of
+    rect_ref, box, x_ref, y_ref, y_origin = chars._rect_ref, chars._box, chars._x_ref, chars._y_ref, chars._y
+    for (start, end, word), turn in zip(words, turns):
         space = start > previous_end  # a space or a line break before the word
         previous_end = end
         if word[-1] in _LINE_END_HYPHEN:
             word = word[:-1] + "-"
-        first = chars.geometry(start)
-        if first is not None and first[4] == 0:
-            left, right, baseline, em, _ = first
-            last = chars.geometry(end - 1, size=False) if end - start > 1 else first
-            if last is not None and abs(last[2] - baseline) <= 0.25 * em and last[1] >= left:
-                add(word, start, left, last[1], baseline, em, 0, space)
+        if upright and turn[0] == 0 and loose_box(raw, start, rect_ref) and origin_of(raw, start, x_ref, y_ref):
+            left, top, right, bottom = box
+            baseline = y_origin.value
+            em = size_of(raw, start) * turn[1]
+            extent = top - bottom
+            if not 0.2 * extent <= em <= 5.0 * extent:  # a size PDFium got wrong
+                em = extent
+            if end - start > 1:
+                if not (loose_box(raw, end - 1, rect_ref) and origin_of(raw, end - 1, x_ref, y_ref)):
+                    right = -1.0
+                else:
+                    last_left, _, right, _ = box
+                    if abs(y_origin.value - baseline) > 0.25 * em or last_left < left:
+                        right = -1.0
+            if right >= left:
+                add(word, start, left, right, baseline, em, 0, space)
                 continue
+        elif not upright:
+            first = chars.geometry(start, turn)
+            if first is not None and first[4] == 0:
+                left, right, baseline, em, _ = first
+                last = chars.geometry(end - 1) if end - start > 1 else first
+                if last is not None and abs(last[2] - baseline) <= 0.25 * em and last[1] >= left:
+                    add(word, start, left, last[1], baseline, em, 0, space)
+                    continue
         for k in range(start, end):  # read this word character by character
-            geometry = chars.geometry(k)
+            geometry = chars.geometry(k, chars.direction(k))
             if geometry is not None and geometry[3] > 0:
                 ch = "-" if text[k] in _LINE_END_HYPHEN else text[k]
                 add(ch, k, *geometry, space and k == start)
@@ -169,13 +197,12 @@ TURNED_MIN_LINES = 3
 TURNED_SHARE = 3.0
 
 
-def _frame(chars: _Chars, words: list[tuple[int, int, str]]) -> int:
+def _frame(chars: _Chars, words: list[tuple[int, int, str]], turns: list[tuple[int, float]]) -> int:
     """The direction most text of the page runs in: upright unless several lines of turned text
     outweigh the upright text (a landscape table), never for a stamp up the margin."""
     amount = [0, 0, 0, 0]
     lines: list[set[int]] = [set(), set(), set(), set()]
-    for start, end, _ in words:
-        direction = chars.direction(start)
+    for (start, end, _), (direction, _scale) in zip(words, turns):
         origin = chars.origin(start) if direction > 0 else None
         if origin is not None:
             lines[direction].add(round(origin[0 if direction % 2 else 1] / 2))
