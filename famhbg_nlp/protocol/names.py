@@ -42,7 +42,12 @@ def _runs(ctx: Context, start: int, end: int) -> list[list[tuple[int, int, str]]
     for m in re.finditer(r"\S+", ctx.text[start:end]):
         token = m.group()
         a = start + m.start()
-        core = token.rstrip(",.;:")
+        if token[:1] in "/(" and len(token) > 1:  # "/Per Ek, sekreterare/": a signature between slashes
+            if current:
+                runs.append(current)
+                current = []
+            token, a = token[1:], a + 1
+        core = token.rstrip(",.;:/)")
         word_ok = bool(_WORD.fullmatch(core) or _INITIAL.fullmatch(core)) and not any(
             e.label != "PERSON" for e in ctx.ents_in(a, a + len(core))
         )
