@@ -94,6 +94,9 @@ def find_cuts(ctx: Context, lines: list[Line], paragraphs: tuple[int, int] | Non
             if m.start() > 0:
                 here.append(ln.doc_offset(m.start()))
         for m in _ITEM_CUT.finditer(ln.text):
+            before = ln.text[: m.start()].rstrip()
+            if before[-1:].islower() or before.endswith(",") or re.search(r"(?i)\b(?:kap|st|mom|p|jfr|enl)\.$", before):
+                continue  # "... enligt 6 kap. § 7 Kommunallagen": a reference inside a sentence
             if not _in_a_list(ctx, ln, m.start(), m.end()):
                 here.append(ln.doc_offset(m.start()))
         if paragraphs is not None:

@@ -27,6 +27,11 @@ def _items(p) -> list[tuple[str | None, str]]:
         pytest.param("12\n\nBudget 2024\n\nText.\n\n13\n\nSkolan\n\nText.", [("12", "Budget 2024"), ("13", "Skolan")], id="number-alone-before-title"),
         pytest.param("§ 84\n\n§ 85\n\n§ 86\n\nRubriker i en annan kolumn", [("84", ""), ("85", ""), ("86", "Rubriker i en annan kolumn")], id="a-list-of-sections-without-titles"),
         pytest.param(
+            "§ 3 Budget\n\nEnligt 6 kap. § 7 Kommunallagen och i § 9 Reglementet ska nämnden yttra sig. § 12 Skolan",
+            [("3", "Budget"), ("12", "Skolan")],
+            id="references-inside-a-sentence-are-no-headings",
+        ),
+        pytest.param(
             "§ 12 Budget\n\nFörslaget:\n\n1. En ny skola.\n\n2. Fler lärare.\n\n§ 13 Skolan",
             [("12", "Budget"), ("13", "Skolan")], id="a-numbered-list-inside-a-section",
         ),
