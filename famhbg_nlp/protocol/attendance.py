@@ -148,10 +148,11 @@ def unlabelled(ctx: Context, cover: list[Line], found: list[Block]) -> Block | N
     return Block("attendees", None, ranges, line=-1) if ranges else None
 
 
-#: What may stand between two names of a list: roles, notes, § numbers, separators.
+#: What may stand between two names of a list: roles, notes, § numbers, separators (each alternative
+#: takes its own characters, so the match is linear).
 _LIST_GAP = re.compile(
-    r"(?:[\s,;/–-]|\([^()]{0,60}\)|\d+|§+|och|samt|\d:e|förste|andre|vice|ordförande|ordf\.?|ledamot|ersättare"
-    r"|tjänstgörande|tjg|ers\.?|ej)*",
+    r"(?:[\s\d§,;/–-]|\([^()]{0,60}\)|:e\b|\b(?:och|samt|förste|andre|vice|ordförande|ordf|ledamot|ersättare"
+    r"|tjänstgörande|tjg|ers|ej)\b\.?)*",
     re.IGNORECASE,
 )
 
