@@ -194,8 +194,9 @@ def extract_files(
     """Read, process and parse every file of ``paths``; yield one result per file, in order.
 
     ``nlp`` is the pipeline to use (else ``model`` is loaded, else the shipped one). With
-    ``n_process > 1`` the work is spread over that many worker processes, each loading the
-    pipeline (``nlp`` is saved to a temporary folder for them). ``progress`` is called with
+    ``n_process > 1`` the work is spread over that many worker processes: forked from this one
+    with the pipeline loaded once, here, where that is safe (Linux, no torch, no other thread),
+    else started afresh, each loading the pipeline (``nlp`` is saved to a temporary folder for them). ``progress`` is called with
     the number of files finished after each batch. ``ocr`` reads PDF pages without a text
     layer with Tesseract (see :func:`famhbg_nlp.readers.read_document`). ``meeting_date`` is the
     reference for dates without a year in every file (else each file's own, read from its text and
@@ -214,14 +215,23 @@ def extract_files(
                 progress(len(results))
         return
     with tempfile.TemporaryDirectory(prefix="famhbg-nlp-") as tmp:
-        if nlp is not None:
-            nlp.to_disk(tmp)
-            model = tmp
-        context = get_context("spawn")  # fork is unsafe once torch or BLAS threads run
+        shared: str | Path | Language | None = model
+        if _fork_safe():  # the workers inherit the pipeline: no import and no load per worker
+            context = get_context("fork")
+            if nlp is None:
+                from .pipeline import load
+
+                nlp = load(model)
+            shared = nlp
+        else:  # a fresh interpreter per worker (fork is unsafe once torch or other threads run)
+            context = get_context("spawn")
+            if nlp is not None:
+                nlp.to_disk(tmp)
+                shared = tmp
         # small enough tasks that every worker gets some
         batches = _chunks(sources, min(batch_size, -(-len(sources) // n_process)))
         workers = min(n_process, len(batches))
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(model, ocr, meeting_date))
+        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(shared, ocr, meeting_date))
         try:
             with _workers_ignore_ctrl_c():  # map() submits every batch now, which starts the workers
                 results_of = pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches])
@@ -371,11 +381,26 @@ _WORKER_OCR = False
 _WORKER_MEETING_DATE: str | datetime.date | None = None
 
 
-def _init_worker(model: str | Path | None, ocr: bool = False, meeting_date: str | datetime.date | None = None) -> None:
+def _fork_safe() -> bool:
+    """Whether worker processes may be forked from this one: on Linux, before torch is imported
+    (its thread pools do not survive a fork) and with no other thread running (a lock it holds
+    would stay locked in the child)."""
+    import sys
+
+    return sys.platform == "linux" and "torch" not in sys.modules and threading.active_count() == 1
+
+
+def _init_worker(
+    model: str | Path | Language | None, ocr: bool = False, meeting_date: str | datetime.date | None = None
+) -> None:
+    """A worker's start: ``model`` is the pipeline itself (inherited by a forked worker) or what to load."""
     global _WORKER_NLP, _WORKER_OCR, _WORKER_MEETING_DATE
     _WORKER_OCR = ocr
     _WORKER_MEETING_DATE = meeting_date
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the main process handles Ctrl-C and stops the workers
+    if isinstance(model, Language):
+        _WORKER_NLP = model
+        return
     from .pipeline import load
 
     _WORKER_NLP = load(model)
