@@ -34,7 +34,8 @@ HTML_TAG = r"</?[A-Za-z][A-Za-z0-9]*\s*/?>"
 #: per step and searches the rest of the word for suffixes at every step, which is quadratic in the
 #: length of the run (4,000 ``*`` took 4 s); no run this long carries meaning in minutes.
 LONG_PUNCTUATION = 64
-#: Such a run, to come first among the prefixes and suffixes (the suffix only from the run's start).
+#: Such a run, to come first among the prefixes and suffixes. (As a suffix it needs no look-behind to
+#: start at the run's start: the search takes the leftmost match, and that is where the run starts.)
 _PUNCTUATION_RUN = rf"(?:[^\w\s]|_){{{LONG_PUNCTUATION},}}"
 
 PREFIXES = (
@@ -64,12 +65,12 @@ def _after_words(words: tuple[str, ...], then: str) -> str:
 
 
 SUFFIXES = (
-    rf"(?<![^\w\s])(?<!_){_PUNCTUATION_RUN}",
+    _PUNCTUATION_RUN,
     r"~~",
     HTML_TAG,
     # a hyphen at the end of a word (a line-end break "Emmaboda-", coordination "Näringslivs-"): its own token,
     # so the word before it can be a span
-    r"(?<=[^\W\d_]{2})-",
+    r"-(?<=[^\W\d_]{2}-)",
     # the period after "kr", "tkr", "dec" ... is punctuation (spans end before it)
     _after_words(UNITS + MONTH_ABBREVIATIONS, r"\."),
 )
