@@ -70,7 +70,7 @@ SYNTHETIC_DOCS = 600
 SEED = 0
 
 #: Training steps of each fold in ``famhbg crossval`` (keeps the whole run well under 30 minutes).
-CROSSVAL_MAX_STEPS = 1000
+CROSSVAL_MAX_STEPS = 2000
 
 #: Labels whose normalized value is scored ("value accuracy") on exactly matched spans.
 SCORED_VALUE_LABELS = LabelView(scored_value_labels, "SCORED_VALUE_LABELS")
