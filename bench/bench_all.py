@@ -31,7 +31,6 @@ import os
 import platform
 import resource
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
@@ -281,7 +280,9 @@ def bench_ray(folder: Path) -> dict[str, Any]:
 
 
 def report(result: dict[str, Any]) -> str:
-    i, t, s, p, g, f, r = (result[k] for k in ("imports", "tokenizer", "speed", "parallel", "long_document", "pdf", "ray"))
+    i, t, s, p, g, f, r = (
+        result[k] for k in ("imports", "tokenizer", "speed", "parallel", "long_document", "pdf", "ray")
+    )
     lines = [
         f"machine: {result['machine']['cpus']} CPUs, load average {result['machine']['load_average_start']} at the start",
         f"famhbg --version            {i['famhbg_version_s']:>9} s     (target < {TARGETS['version_s']})",

@@ -32,7 +32,17 @@ _EXPORTS: dict[str, str] = {
     "extract_dataset": ".scale",
 }
 
-__all__ = ["__version__", *sorted(_EXPORTS)]
+__all__ = [
+    "ReadWarning",
+    "__version__",
+    "blank",
+    "extract_dataset",
+    "load",
+    "parse",
+    "parse_doc",
+    "parse_text",
+    "rules_pipeline",
+]
 
 if TYPE_CHECKING:  # pragma: no cover
     from .api import ReadWarning, parse, parse_text

@@ -168,13 +168,9 @@ def factories_without_torch(config: Mapping[str, Any] | None = None) -> Iterator
     skipped = {(ep.group, ep.name) for ep in _torch_entry_points()}
 
     def without_torch() -> dict[str, Any]:
-        return {
-            ep.name: ep.load()
-            for ep in factories._get_entry_points()
-            if (ep.group, ep.name) not in skipped
-        }
+        return {ep.name: ep.load() for ep in factories._get_entry_points() if (ep.group, ep.name) not in skipped}
 
-    factories.get_entry_points = without_torch  # type: ignore[method-assign]
+    factories.get_entry_points = without_torch
     try:
         yield
     finally:

@@ -33,6 +33,7 @@ from concurrent.futures import ProcessPoolExecutor
 from contextlib import contextmanager
 from dataclasses import dataclass, replace
 from multiprocessing import get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -216,6 +217,7 @@ def extract_files(
         return
     with tempfile.TemporaryDirectory(prefix="famhbg-nlp-") as tmp:
         shared: str | Path | Language | None = model
+        context: BaseContext
         if _fork_safe():  # the workers inherit the pipeline: no import and no load per worker
             context = get_context("fork")
             if nlp is None:

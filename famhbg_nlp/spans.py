@@ -16,7 +16,7 @@ pairwise, so a 2 MB document with tens of thousands of entities merges in well u
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any, TypeVar, Union
+from typing import Any, TypeVar
 
 from spacy.tokens import Doc, Span
 from spacy.util import registry
@@ -26,7 +26,7 @@ from .defaults import MERGE_POLICIES
 #: ``wins(rule, entity)``: does the rule span replace the entity it overlaps?
 Wins = Callable[[Span, Span], bool]
 #: What a component's ``policy`` setting may be: a built-in name, a registered name, or the function.
-Policy = Union[str, Wins]
+Policy = str | Wins
 
 T = TypeVar("T")
 
@@ -112,7 +112,9 @@ def longest_first(
     return [item for _, item in kept]
 
 
-def merge_ents(doc: Doc, spans: Iterable[Span], policy: Policy, *, entities: Iterable[Span] | None = None) -> list[Span]:
+def merge_ents(
+    doc: Doc, spans: Iterable[Span], policy: Policy, *, entities: Iterable[Span] | None = None
+) -> list[Span]:
     """Put ``spans`` into ``doc.ents`` next to ``entities`` (default: the current ``doc.ents``)
     under ``policy``; return the spans that made it, in the order they were ranked.
 

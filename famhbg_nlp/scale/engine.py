@@ -152,7 +152,9 @@ class Extractor:
                     pages=pages,
                     reader_warnings=result.warnings,
                 )
-                row.update(status="done", pages=pages or 0, entities=len(result.protocol.entities), chars=len(result.text))
+                row.update(
+                    status="done", pages=pages or 0, entities=len(result.protocol.entities), chars=len(result.text)
+                )
             else:
                 rows.add_failure(path=paths[i], hash=hashes[i], reason=result.reason)
                 row.update(status="failed", reason=result.reason)
@@ -218,7 +220,15 @@ def extract_dataset(
             ray.init(num_cpus=num_workers, include_dashboard=False, log_to_driver=False)
     workers = num_workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     report = _reporter(progress)
-    counts = {"seen": 0, "documents": 0, "skipped": 0, "failures": len(unresolved), "pages": 0, "entities": 0, "chars": 0}
+    counts = {
+        "seen": 0,
+        "documents": 0,
+        "skipped": 0,
+        "failures": len(unresolved),
+        "pages": 0,
+        "entities": 0,
+        "chars": 0,
+    }
     total = None if any(_is_uri(f) for f in files) else len(files)
     context = ray.data.DataContext.get_current()
     saved = (context.enable_progress_bars, context.max_errored_blocks)
@@ -254,7 +264,15 @@ def extract_dataset(
 
 
 def _statuses(
-    files: list[str], output: str, done: set[str], workers: int, batch_size: int, model: str | None, ocr: bool, *, uris: bool
+    files: list[str],
+    output: str,
+    done: set[str],
+    workers: int,
+    batch_size: int,
+    model: str | None,
+    ocr: bool,
+    *,
+    uris: bool,
 ) -> Iterable[dict[str, Any]]:
     """The Ray Data pipeline: read the files, extract them in the actor pool; status rows stream back."""
     import ray

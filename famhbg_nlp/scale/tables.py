@@ -132,7 +132,12 @@ class BatchRows:
 
     def tables(self) -> dict[str, pa.Table]:
         """Each table's rows as an Arrow table of its schema (empty tables left out)."""
-        rows = {"documents": self.documents, "entities": self.entities, "failures": self.failures, "manifest": self.manifest}
+        rows = {
+            "documents": self.documents,
+            "entities": self.entities,
+            "failures": self.failures,
+            "manifest": self.manifest,
+        }
         return {name: pa.Table.from_pylist(rows[name], schema=SCHEMAS[name]) for name in SCHEMAS if rows[name]}
 
 

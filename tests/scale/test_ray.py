@@ -57,8 +57,8 @@ def corpus(tmp_path_factory):
 @pytest.fixture(scope="module")
 def pdfs(tmp_path_factory):
     """Two minutes PDFs with pages (needs fonts with å, ä, ö, as the reader's tests do)."""
-    from famhbg_nlp.testing.fonts import find_fonts
     from famhbg_nlp.testing import minutes_from_text
+    from famhbg_nlp.testing.fonts import find_fonts
     from famhbg_nlp.testing.system import write_system_pdf
 
     if find_fonts() is None:
@@ -127,7 +127,9 @@ def test_entities_are_those_of_the_local_engine(first_run, corpus):
     paths = [corpus / MINUTES[k].name for k in (0, 7, 21)] + [corpus / "word.docx"]
     for result in extract_files(paths):
         assert isinstance(result, Extraction)
-        rows = sorted((r for r in entities if r["document_id"] == ids[result.path]), key=lambda r: (r["start"], r["end"]))
+        rows = sorted(
+            (r for r in entities if r["document_id"] == ids[result.path]), key=lambda r: (r["start"], r["end"])
+        )
         expected = [(e.start, e.end, e.label, e.text, e.value) for e in result.protocol.entities]
         got = [(r["start"], r["end"], r["label"], r["text"], json.loads(r["value"] or "null")) for r in rows]
         assert got == expected

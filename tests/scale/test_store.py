@@ -27,13 +27,19 @@ PROTOCOL = Protocol(
 def _rows(*names: str) -> BatchRows:
     rows = BatchRows()
     for name in names:
-        rows.add_document(hash=content_hash(name.encode()), path=name, batch="b", protocol=PROTOCOL, chars=300, pages=None)
+        rows.add_document(
+            hash=content_hash(name.encode()), path=name, batch="b", protocol=PROTOCOL, chars=300, pages=None
+        )
     return rows
 
 
 def test_entity_rows_carry_item_page_and_json_value():
     rows = entity_rows("doc", PROTOCOL)
-    assert [(r["text"], r["item"], r["page"]) for r in rows] == [("Bjuv", None, None), ("200 tkr", "5", None), ("2-3/9", "6", 2)]
+    assert [(r["text"], r["item"], r["page"]) for r in rows] == [
+        ("Bjuv", None, None),
+        ("200 tkr", "5", None),
+        ("2-3/9", "6", 2),
+    ]
     assert [json.loads(r["value"]) for r in rows] == ["Bjuv", 200000, {"start": "2021-09-02", "end": "2021-09-03"}]
 
 
