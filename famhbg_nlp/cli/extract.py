@@ -216,6 +216,8 @@ def _run_ray(
     if output is None:
         raise fail("--engine ray writes Parquet tables into a folder: give it with -o FOLDER", EXIT_USAGE)
     try:
+        import ray  # noqa: F401  (the ray extra)
+
         from ..scale import extract_dataset
     except ImportError as err:
         raise fail(f'--engine ray needs Ray ({err}): pip install "famhbg-nlp[ray]"', EXIT_USAGE) from err

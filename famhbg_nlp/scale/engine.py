@@ -198,7 +198,10 @@ def extract_dataset(
     ``"rules"`` or ``None`` (the shipped one). ``progress``: a line on stderr (``True``), a
     callback, or nothing (``False``).
     """
-    import ray
+    try:
+        import ray
+    except ImportError as err:
+        raise ImportError(f'extract_dataset needs Ray ({err}): pip install "famhbg-nlp[ray]"') from err
 
     started = time.perf_counter()
     output = str(output_dir) if _is_uri(str(output_dir)) else os.path.abspath(output_dir)
