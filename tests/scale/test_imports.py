@@ -28,6 +28,7 @@ def test_import_and_version_do_not_import_spacy():
 
 
 def test_shipped_pipeline_runs_without_torch_and_a_transformer_gets_it():
+    pytest.importorskip("spacy_transformers", reason="the trf extra")
     out = _run(
         "import sys, numpy, famhbg_nlp\n"
         "doc = famhbg_nlp.load()('Närvarande: Anna Berg, Båstad, den 5 april 2021.')\n"
