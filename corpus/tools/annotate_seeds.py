@@ -379,17 +379,18 @@ def write_atomic(path: Path, content: str) -> None:
     write(path, content)
 
 
-def stats_table(records: list[dict[str, Any]]) -> str:
-    rows = ["| document | source | " + " | ".join(LABELS) + " | total |",
-            "|---|---|" + "---:|" * (len(LABELS) + 1)]
+def stats_table(records: list[dict[str, Any]], meta_columns: tuple[str, ...] = ("source",)) -> str:
+    """Spans per label and document, a Markdown table with the ``meta`` fields ``meta_columns``."""
+    rows = ["| document | " + "".join(f"{c} | " for c in meta_columns) + " | ".join(LABELS) + " | total |",
+            "|---|" + "---|" * len(meta_columns) + "---:|" * (len(LABELS) + 1)]
     totals: Counter[str] = Counter()
     for record in records:
         counts = Counter(span["label"] for span in record["spans"])
         totals.update(counts)
-        rows.append(f"| {record['id']} | {record['meta']['source']} | "
+        rows.append(f"| {record['id']} | " + "".join(f"{record['meta'][c]} | " for c in meta_columns)
                     + " | ".join(str(counts[label]) for label in LABELS) + f" | {sum(counts.values())} |")
-    rows.append("| **all** | | " + " | ".join(f"**{totals[label]}**" for label in LABELS)
-                + f" | **{sum(totals.values())}** |")
+    rows.append(f"| **all ({len(records)})** | " + "| " * len(meta_columns)
+                + " | ".join(f"**{totals[label]}**" for label in LABELS) + f" | **{sum(totals.values())}** |")
     return "\n".join(rows)
 
 

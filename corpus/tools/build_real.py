@@ -189,21 +189,6 @@ def build(annotations: Path, minutes: Path, repo: Path) -> tuple[list[dict[str, 
     return sorted(records, key=lambda record: record["id"]), problems, warnings
 
 
-def stats_table(records: list[dict[str, Any]]) -> str:
-    labels = seeds.LABELS
-    rows = ["| document | municipality | kind | " + " | ".join(labels) + " | total |",
-            "|---|---|---|" + "---:|" * (len(labels) + 1)]
-    totals: Counter[str] = Counter()
-    for record in records:
-        counts = Counter(span["label"] for span in record["spans"])
-        totals.update(counts)
-        rows.append(f"| {record['id']} | {record['meta']['municipality']} | {record['meta']['kind']} | "
-                    + " | ".join(str(counts[label]) for label in labels) + f" | {sum(counts.values())} |")
-    rows.append(f"| **all ({len(records)})** | | | " + " | ".join(f"**{totals[label]}**" for label in labels)
-                + f" | **{sum(totals.values())}** |")
-    return "\n".join(rows)
-
-
 def draft(path: Path) -> str:
     """A draft ``.ann`` for ``path`` from the shipped pipeline: every line must still be read by hand."""
     import famhbg_nlp
@@ -257,6 +242,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"{len(problems)} problem(s); nothing written", file=sys.stderr)
         return 1
     content = seeds.serialize(records)
+    table = seeds.stats_table(records, ("municipality", "kind"))
     if args.check:
         current = args.out.read_text(encoding="utf-8") if args.out.is_file() else ""
         if current != content:
@@ -268,8 +254,8 @@ def main(argv: list[str] | None = None) -> int:
         if readme.is_file() and STATS_BEGIN in readme.read_text(encoding="utf-8"):
             head, rest = readme.read_text(encoding="utf-8").split(STATS_BEGIN, 1)
             _, tail = rest.split(STATS_END, 1)
-            seeds.write_atomic(readme, f"{head}{STATS_BEGIN}\n{stats_table(records)}\n{STATS_END}{tail}")
-    print(stats_table(records))
+            seeds.write_atomic(readme, f"{head}{STATS_BEGIN}\n{table}\n{STATS_END}{tail}")
+    print(table)
     return 0
 
 
