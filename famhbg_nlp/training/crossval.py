@@ -27,12 +27,12 @@ from typing import IO, Any
 from spacy.language import Language
 from thinc.api import Config
 
-from ..defaults import CROSSVAL_MAX_STEPS, GOLD_REPEAT, LABELS
 from ..corpus.splits import group_of, grouped_folds
 from ..corpus.structure import StructureGold, StructureScores, format_structure
+from ..defaults import CROSSVAL_MAX_STEPS, GOLD_REPEAT, LABELS
 from ..pipeline import rules_pipeline
 from ..protocol import parse_doc
-from .evaluate import Evaluation, _table, _fmt, evaluate_docs, predict
+from .evaluate import Evaluation, _fmt, _table, evaluate_docs, predict
 from .train import train_pipeline
 
 SYSTEMS: tuple[str, ...] = ("rules", "ner", "full")

@@ -5,10 +5,11 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
+from support import record
+
 from famhbg_nlp.corpus import Record
 from famhbg_nlp.corpus.structure import StructureGold
 from famhbg_nlp.training import crossval
-from support import record
 
 CNN = Path(__file__).resolve().parents[2] / "configs" / "cnn.cfg"
 
