@@ -233,7 +233,9 @@ def extract_files(
         # small enough tasks that every worker gets some
         batches = _chunks(sources, min(batch_size, -(-len(sources) // n_process)))
         workers = min(n_process, len(batches))
-        pool = ProcessPoolExecutor(workers, mp_context=context, initializer=_init_worker, initargs=(shared, ocr, meeting_date))
+        pool = ProcessPoolExecutor(
+            workers, mp_context=context, initializer=_init_worker, initargs=(shared, ocr, meeting_date)
+        )
         try:
             with _workers_ignore_ctrl_c():  # map() submits every batch now, which starts the workers
                 results_of = pool.map(_worker_batch, [[(s.path, s.name) for s in b] for b in batches])

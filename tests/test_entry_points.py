@@ -19,5 +19,7 @@ def test_saved_pipeline_loads_with_plain_spacy_in_a_fresh_process(tmp_path):
 
     famhbg_nlp.load().to_disk(tmp_path / "pipeline")
     code = "import spacy, sys; print(','.join(spacy.load(sys.argv[1]).pipe_names))"
-    out = subprocess.run([sys.executable, "-c", code, str(tmp_path / "pipeline")], capture_output=True, text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", code, str(tmp_path / "pipeline")], capture_output=True, text=True, check=True
+    )
     assert set(FACTORIES) <= set(out.stdout.strip().split(","))

@@ -22,9 +22,7 @@ def test_notebooks_are_committed_without_outputs():
         nb = nbformat.read(path, as_version=4)
         for cell in nb.cells:
             if cell.cell_type == "code":
-                assert cell.outputs == [] and cell.execution_count is None, (
-                    f"{path.name} has outputs"
-                )
+                assert cell.outputs == [] and cell.execution_count is None, f"{path.name} has outputs"
 
 
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"no seed folder {SEEDS}")
@@ -38,17 +36,9 @@ def test_notebook_runs(path):
         resources={"metadata": {"path": str(ROOT)}},
     )
     client.execute()
-    errors = [
-        o
-        for c in nb.cells
-        if c.cell_type == "code"
-        for o in c.outputs
-        if o.output_type == "error"
-    ]
+    errors = [o for c in nb.cells if c.cell_type == "code" for o in c.outputs if o.output_type == "error"]
     assert errors == []
-    shown = [
-        o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs
-    ]
+    shown = [o.get("data", {}) for c in nb.cells if c.cell_type == "code" for o in c.outputs]
     if path.name.startswith("01"):  # displaCy's entity markup and the pandas tables
         assert any('class="entities"' in d.get("text/html", "") for d in shown)
         assert any("<table" in d.get("text/html", "") for d in shown)

@@ -29,7 +29,9 @@ def test_load_gives_the_shipped_trained_pipeline(nlp):
     assert set(nlp.get_pipe("ner").labels) == {"PERSON", "MUNICIPALITY", "ORG", "DATE", "AMOUNT"}
 
 
-@pytest.mark.parametrize("doc_id", ["kdg-2016-03-17", "kdg-2018-06-15", "kdg-2020-11-27", "kdg-2021-06-18", "kdg-2024-04-19"])
+@pytest.mark.parametrize(
+    "doc_id", ["kdg-2016-03-17", "kdg-2018-06-15", "kdg-2020-11-27", "kdg-2021-06-18", "kdg-2024-04-19"]
+)
 def test_persons_and_orgs_come_from_the_trained_ner(nlp, gold, doc_id):
     record = gold[doc_id]
     doc = nlp(record.text)

@@ -27,16 +27,33 @@ def _ents(doc):
 @pytest.mark.parametrize(
     "policy,ner,rule,expected",
     [
-        pytest.param("longest", [("Högskolan i Kristianstad", "ORG")], ("Kristianstad", "MUNICIPALITY"),
-                     [("Högskolan i Kristianstad", "ORG")], id="longest-keeps-longer-other-label"),
-        pytest.param("rules", [("Högskolan i Kristianstad", "ORG")], ("Kristianstad", "MUNICIPALITY"),
-                     [("Kristianstad", "MUNICIPALITY")], id="rules-always-win"),
-        pytest.param("longest", [("den 3 maj", "DATE")], ("3 maj", "DATE"),
-                     [("3 maj", "DATE")], id="longest-same-label-takes-rule-boundary"),
-        pytest.param("longest", [("200", "DATE")], ("200 tkr", "AMOUNT"),
-                     [("200 tkr", "AMOUNT")], id="longest-rule-longer-wins"),
-        pytest.param("ner", [("den 3 maj", "DATE")], ("3 maj", "DATE"),
-                     [("den 3 maj", "DATE")], id="ner-keeps-entities"),
+        pytest.param(
+            "longest",
+            [("Högskolan i Kristianstad", "ORG")],
+            ("Kristianstad", "MUNICIPALITY"),
+            [("Högskolan i Kristianstad", "ORG")],
+            id="longest-keeps-longer-other-label",
+        ),
+        pytest.param(
+            "rules",
+            [("Högskolan i Kristianstad", "ORG")],
+            ("Kristianstad", "MUNICIPALITY"),
+            [("Kristianstad", "MUNICIPALITY")],
+            id="rules-always-win",
+        ),
+        pytest.param(
+            "longest",
+            [("den 3 maj", "DATE")],
+            ("3 maj", "DATE"),
+            [("3 maj", "DATE")],
+            id="longest-same-label-takes-rule-boundary",
+        ),
+        pytest.param(
+            "longest", [("200", "DATE")], ("200 tkr", "AMOUNT"), [("200 tkr", "AMOUNT")], id="longest-rule-longer-wins"
+        ),
+        pytest.param(
+            "ner", [("den 3 maj", "DATE")], ("3 maj", "DATE"), [("den 3 maj", "DATE")], id="ner-keeps-entities"
+        ),
         pytest.param("ner", [], ("3 maj", "DATE"), [("3 maj", "DATE")], id="ner-fills-gaps"),
     ],
 )
@@ -48,7 +65,9 @@ def test_policies(policy, ner, rule, expected):
 
 def test_overlapping_rule_spans_longest_first():
     doc = _doc([])
-    accepted = merge_ents(doc, [_rule(doc, "Kristianstad", "MUNICIPALITY"), _rule(doc, "i Kristianstad", "ORG")], "rules")
+    accepted = merge_ents(
+        doc, [_rule(doc, "Kristianstad", "MUNICIPALITY"), _rule(doc, "i Kristianstad", "ORG")], "rules"
+    )
     assert [(s.text, s.label_) for s in accepted] == [("i Kristianstad", "ORG")]
 
 
@@ -80,7 +99,9 @@ def test_value_forwards_to_label_attribute():
     [
         pytest.param(True, "Paus", "MUNICIPALITY", [], id="unknown-municipality-dropped"),
         pytest.param(False, "Paus", "MUNICIPALITY", [("Paus", "MUNICIPALITY", None)], id="kept-when-asked"),
-        pytest.param(True, "Bjuvs", "MUNICIPALITY", [("Bjuvs", "MUNICIPALITY", "Bjuv")], id="resolvable-kept-with-value"),
+        pytest.param(
+            True, "Bjuvs", "MUNICIPALITY", [("Bjuvs", "MUNICIPALITY", "Bjuv")], id="resolvable-kept-with-value"
+        ),
         pytest.param(True, "hösten", "DATE", [], id="unparseable-date-dropped"),
         pytest.param(True, "tusen", "AMOUNT", [], id="unparseable-amount-dropped"),
     ],

@@ -38,7 +38,11 @@ SCHEME_FORMS = [
     pytest.param("internat 30-31/8.", "30-31/8", id="end-of-month-range"),
     pytest.param("mellan 30/8-1/9.", "30/8-1/9", id="cross-month-range"),
     pytest.param("onsdagen den 21 november 2018", "21 november 2018", id="weekday-den"),
-    pytest.param("<strong>2019</strong>-<strong>05</strong>-<strong>14</strong><br />", "2019</strong>-<strong>05</strong>-<strong>14", id="html-tags-around-date"),
+    pytest.param(
+        "<strong>2019</strong>-<strong>05</strong>-<strong>14</strong><br />",
+        "2019</strong>-<strong>05</strong>-<strong>14",
+        id="html-tags-around-date",
+    ),
     pytest.param("Justerare /Anna Berg, ordförande", "Anna Berg", id="slash-before-signature-name"),
     pytest.param("sträckan Emmaboda-\n\nKarlskrona", "Emmaboda", id="line-end-hyphen"),
     pytest.param("budget +11,5 miljoner kronor", "11,5 miljoner kronor", id="plus-sign"),

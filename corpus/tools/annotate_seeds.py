@@ -50,13 +50,35 @@ SEED_SHA256 = {
 MONTHS = {
     name: number
     for number, name in enumerate(
-        ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober",
-         "november", "december"),
+        (
+            "januari",
+            "februari",
+            "mars",
+            "april",
+            "maj",
+            "juni",
+            "juli",
+            "augusti",
+            "september",
+            "oktober",
+            "november",
+            "december",
+        ),
         start=1,
     )
 }
-AMOUNT_UNITS = {"kr": 1, "kronor": 1, "sek": 1, "tkr": 1_000, "kkr": 1_000, "tsek": 1_000, "mkr": 1_000_000,
-                "mnkr": 1_000_000, "msek": 1_000_000, "mdkr": 1_000_000_000}
+AMOUNT_UNITS = {
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    "tkr": 1_000,
+    "kkr": 1_000,
+    "tsek": 1_000,
+    "mkr": 1_000_000,
+    "mnkr": 1_000_000,
+    "msek": 1_000_000,
+    "mdkr": 1_000_000_000,
+}
 MUNICIPALITY_SUFFIX = re.compile(r"(?:\s+(?i:kommuns?|stads?))?$")
 STATS_BEGIN, STATS_END = "<!-- stats:begin -->", "<!-- stats:end -->"
 
@@ -87,6 +109,7 @@ class Document:
 
 
 # --------------------------------------------------------------------------- parsing the lists
+
 
 def parse_value(label: str, raw: str, where: str) -> Any:
     raw = raw.strip()
@@ -149,6 +172,7 @@ def parse_ann(content: str, path: Path) -> Document:
 
 
 # --------------------------------------------------------------------------- independent value checks
+
 
 def closest_year(day: int, month: int, reference: dt.date) -> dt.date:
     candidates = []
@@ -310,7 +334,13 @@ LINE_BREAK = "\\n"  # in a surface: a line break and the whitespace around it (a
 
 
 def _place_broken(
-    entry: Entry, doc: Document, text: str, line_start: int, line_end: int, cursor: int, known: set[str] | None,
+    entry: Entry,
+    doc: Document,
+    text: str,
+    line_start: int,
+    line_end: int,
+    cursor: int,
+    known: set[str] | None,
     check: Any,
 ) -> dict[str, Any]:
     """An entry whose surface runs over a line break (``Carlos \\n González``): it must start on its line."""
@@ -341,13 +371,14 @@ def check_alignment(doc_id: str, text: str, spans: list[dict[str, Any]]) -> list
         return []
     doc = famhbg_nlp.blank()(text)
     return [
-        f"{doc_id}: {span['label']} {text[span['start']:span['end']]!r} at {span['start']}-{span['end']}"
+        f"{doc_id}: {span['label']} {text[span['start'] : span['end']]!r} at {span['start']}-{span['end']}"
         for span in spans
         if doc.char_span(span["start"], span["end"], alignment_mode="strict") is None
     ]
 
 
 # --------------------------------------------------------------------------- output
+
 
 def build(annotations: Path, seeds: Path, repo: Path) -> tuple[list[dict[str, Any]], list[str]]:
     known = municipality_names(repo)
@@ -363,9 +394,14 @@ def build(annotations: Path, seeds: Path, repo: Path) -> tuple[list[dict[str, An
             raise AnnotationError(f"{path.name}: id must be kdg-<meeting date>, meeting date is {doc.meeting_date}")
         spans = place(doc, text, known)
         misaligned += check_alignment(doc.id, text, spans)
-        records.append({"id": doc.id, "text": text,
-                        "meta": {"source": doc.source, "meeting_date": doc.meeting_date.isoformat()},
-                        "spans": spans})
+        records.append(
+            {
+                "id": doc.id,
+                "text": text,
+                "meta": {"source": doc.source, "meeting_date": doc.meeting_date.isoformat()},
+                "spans": spans,
+            }
+        )
     return sorted(records, key=lambda record: record["id"]), misaligned
 
 
@@ -381,16 +417,26 @@ def write_atomic(path: Path, content: str) -> None:
 
 def stats_table(records: list[dict[str, Any]], meta_columns: tuple[str, ...] = ("source",)) -> str:
     """Spans per label and document, a Markdown table with the ``meta`` fields ``meta_columns``."""
-    rows = ["| document | " + "".join(f"{c} | " for c in meta_columns) + " | ".join(LABELS) + " | total |",
-            "|---|" + "---|" * len(meta_columns) + "---:|" * (len(LABELS) + 1)]
+    rows = [
+        "| document | " + "".join(f"{c} | " for c in meta_columns) + " | ".join(LABELS) + " | total |",
+        "|---|" + "---|" * len(meta_columns) + "---:|" * (len(LABELS) + 1),
+    ]
     totals: Counter[str] = Counter()
     for record in records:
         counts = Counter(span["label"] for span in record["spans"])
         totals.update(counts)
-        rows.append(f"| {record['id']} | " + "".join(f"{record['meta'][c]} | " for c in meta_columns)
-                    + " | ".join(str(counts[label]) for label in LABELS) + f" | {sum(counts.values())} |")
-    rows.append(f"| **all ({len(records)})** | " + "| " * len(meta_columns)
-                + " | ".join(f"**{totals[label]}**" for label in LABELS) + f" | **{sum(totals.values())}** |")
+        rows.append(
+            f"| {record['id']} | "
+            + "".join(f"{record['meta'][c]} | " for c in meta_columns)
+            + " | ".join(str(counts[label]) for label in LABELS)
+            + f" | {sum(counts.values())} |"
+        )
+    rows.append(
+        f"| **all ({len(records)})** | "
+        + "| " * len(meta_columns)
+        + " | ".join(f"**{totals[label]}**" for label in LABELS)
+        + f" | **{sum(totals.values())}** |"
+    )
     return "\n".join(rows)
 
 
@@ -413,13 +459,16 @@ def misses(records: list[dict[str, Any]]) -> str:
         text, spans = record["text"], record["spans"]
         covered = [False] * len(text)
         for span in spans:
-            covered[span["start"]:span["end"]] = [True] * (span["end"] - span["start"])
+            covered[span["start"] : span["end"]] = [True] * (span["end"] - span["start"])
         starts = line_starts(text)
         out.append(f"== {record['id']} ({record['meta']['source']})")
         for number, start in enumerate(starts, start=1):
             end = starts[number] - 1 if number < len(starts) else len(text)
-            words = [m.group() for m in re.finditer(r"\w[\w./:–-]*\w|\w", text[start:end])
-                     if not covered[start + m.start()] and (m.group()[0].isupper() or any(c.isdigit() for c in m.group()))]
+            words = [
+                m.group()
+                for m in re.finditer(r"\w[\w./:–-]*\w|\w", text[start:end])
+                if not covered[start + m.start()] and (m.group()[0].isupper() or any(c.isdigit() for c in m.group()))
+            ]
             if words:
                 out.append(f"{number:4d}: " + " · ".join(words))
     return "\n".join(out)

@@ -27,7 +27,6 @@ import datetime as dt
 import json
 import re
 import sys
-from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -41,12 +40,35 @@ NUMBER_PREFIX = re.compile(r"^\d+-")
 
 #: Unit words of money and their factor in kronor (lower case; periods and spaces removed).
 UNITS = {
-    "kr": 1, "kronor": 1, "krona": 1, "sek": 1,
-    "tkr": 10**3, "kkr": 10**3, "tsek": 10**3, "ksek": 10**3, "tusenkronor": 10**3, "tusenkr": 10**3,
-    "mkr": 10**6, "mnkr": 10**6, "msek": 10**6, "miljkr": 10**6, "miljonkr": 10**6, "miljonerkr": 10**6,
-    "miljonkronor": 10**6, "miljonerkronor": 10**6, "miljoner": 10**6, "milj": 10**6, "miljkronor": 10**6,
-    "mdkr": 10**9, "mdrkr": 10**9, "miljardkronor": 10**9, "miljarderkronor": 10**9, "miljarder": 10**9,
-    "miljard": 10**9, "mdr": 10**9, "mdkronor": 10**9,
+    "kr": 1,
+    "kronor": 1,
+    "krona": 1,
+    "sek": 1,
+    "tkr": 10**3,
+    "kkr": 10**3,
+    "tsek": 10**3,
+    "ksek": 10**3,
+    "tusenkronor": 10**3,
+    "tusenkr": 10**3,
+    "mkr": 10**6,
+    "mnkr": 10**6,
+    "msek": 10**6,
+    "miljkr": 10**6,
+    "miljonkr": 10**6,
+    "miljonerkr": 10**6,
+    "miljonkronor": 10**6,
+    "miljonerkronor": 10**6,
+    "miljoner": 10**6,
+    "milj": 10**6,
+    "miljkronor": 10**6,
+    "mdkr": 10**9,
+    "mdrkr": 10**9,
+    "miljardkronor": 10**9,
+    "miljarderkronor": 10**9,
+    "miljarder": 10**9,
+    "miljard": 10**9,
+    "mdr": 10**9,
+    "mdkronor": 10**9,
 }
 AMOUNT = re.compile(
     r"(?P<number>\d{1,3}(?:[ .\u00a0\u2009\u202f]\d{3})+|\d+)(?:[,.](?P<fraction>\d{1,2}))?\s*(?P<unit>[^\d].*)"
@@ -147,8 +169,10 @@ def check_structure(path: Path, text_of: dict[str, str]) -> list[str]:
         if name and not names_in(text, name):
             problems.append(f"{path}: name {name!r} is not written in the text")
     for item in gold.get("items", []):
-        if not isinstance(item, dict) or not isinstance(item.get("number"), str) or not isinstance(
-            item.get("decisions"), int
+        if (
+            not isinstance(item, dict)
+            or not isinstance(item.get("number"), str)
+            or not isinstance(item.get("decisions"), int)
         ):
             problems.append(f"{path}: item {item!r} needs 'number' (string) and 'decisions' (int)")
     return problems
@@ -197,8 +221,12 @@ def draft(path: Path) -> str:
     doc = famhbg_nlp.load()(text)
     starts = seeds.line_starts(text)
     meeting = getattr(doc._, "meeting_date", None)
-    out = [f"# Gold annotations: {path.name} (draft from the pipeline; read every line)",
-           f"source: {path.name}", f"meeting_date: {meeting.isoformat() if meeting else 'null'}", ""]
+    out = [
+        f"# Gold annotations: {path.name} (draft from the pipeline; read every line)",
+        f"source: {path.name}",
+        f"meeting_date: {meeting.isoformat() if meeting else 'null'}",
+        "",
+    ]
     import bisect
 
     for ent in doc.ents:

@@ -116,11 +116,7 @@ class _Spans:
 
 def _doc_id(text: str, *candidates: Any) -> str:
     for candidate in candidates:
-        if (
-            isinstance(candidate, (str, int))
-            and not isinstance(candidate, bool)
-            and str(candidate).strip()
-        ):
+        if isinstance(candidate, (str, int)) and not isinstance(candidate, bool) and str(candidate).strip():
             return str(candidate)
     return "doc-" + hashlib.sha1(text.encode("utf-8")).hexdigest()[:12]
 
@@ -129,23 +125,17 @@ def _is_int(value: Any) -> bool:
     return isinstance(value, int) and not isinstance(value, bool)
 
 
-def _span(
-    text: str, start: Any, end: Any, label: Any, surface: Any = None
-) -> SpanRecord:
+def _span(text: str, start: Any, end: Any, label: Any, surface: Any = None) -> SpanRecord:
     if not _is_int(start) or not _is_int(end):
         raise _Skip(f"span offsets {start!r}-{end!r} are not integers")
     if not 0 <= start < end <= len(text):
-        raise _Skip(
-            f"span {start}-{end} lies outside the text (length {len(text)}) or is empty"
-        )
+        raise _Skip(f"span {start}-{end} lies outside the text (length {len(text)}) or is empty")
     if label not in label_names():
         raise _Skip(
             f"span {start}-{end} {text[start:end]!r} has unknown label {label!r} (expected one of {', '.join(label_names())})"
         )
     if isinstance(surface, str) and text[start:end] != surface:
-        raise _Skip(
-            f"span {start}-{end} says {surface!r} but the text there is {text[start:end]!r}"
-        )
+        raise _Skip(f"span {start}-{end} says {surface!r} but the text there is {text[start:end]!r}")
     return SpanRecord(start=start, end=end, label=label)
 
 
@@ -157,9 +147,7 @@ def _text(value: Any) -> str:
 
 def _record(doc_id: str, text: str, meta: Any, spans: list[SpanRecord]) -> Record:
     if not spans:
-        raise _Skip(
-            "the annotation is empty (no spans); annotate the task or leave it out of the export"
-        )
+        raise _Skip("the annotation is empty (no spans); annotate the task or leave it out of the export")
     return Record(
         id=doc_id,
         text=text,
@@ -186,9 +174,7 @@ def _load_tasks(path: Path) -> list[Any]:
         try:
             tasks = json.loads(raw)
         except json.JSONDecodeError as err:
-            raise _Skip(
-                f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}"
-            ) from None
+            raise _Skip(f"invalid JSON at line {err.lineno}, column {err.colno}: {err.msg}") from None
         return tasks
     items: list[Any] = []
     for number, line in enumerate(raw.splitlines(), start=1):
@@ -202,9 +188,7 @@ def _load_tasks(path: Path) -> list[Any]:
     return items
 
 
-def read_tasks(
-    path: str | Path, fmt: str
-) -> tuple[list[tuple[int, Record]], list[TaskProblem]]:
+def read_tasks(path: str | Path, fmt: str) -> tuple[list[tuple[int, Record]], list[TaskProblem]]:
     """``([(task number, record)], problems)`` of an export in ``fmt`` (one of :data:`READ_FORMATS`);
     every problem of every task, a task with any problem left out."""
     numbered, problems, _ = read_tasks_partial(path, fmt)
@@ -278,9 +262,7 @@ def _reader(fmt: str) -> Callable[[str | Path], tuple[list[Record], list[TaskPro
 # --- Label Studio -----------------------------------------------------------------
 
 
-def to_label_studio(
-    records: Iterable[Record], *, model_version: str
-) -> list[dict[str, Any]]:
+def to_label_studio(records: Iterable[Record], *, model_version: str) -> list[dict[str, Any]]:
     """Label Studio tasks with the pipeline's spans as ``predictions`` (values in each result's ``meta``)."""
     tasks = []
     for record in records:
@@ -314,18 +296,10 @@ def _label_studio_task(task: dict[str, Any]) -> Record:
     if not isinstance(data, dict):
         raise _Skip("the task has no 'data' object")
     text = _text(data.get("text"))
-    annotations = [
-        a
-        for a in task.get("annotations") or []
-        if isinstance(a, dict) and not a.get("was_cancelled")
-    ]
+    annotations = [a for a in task.get("annotations") or [] if isinstance(a, dict) and not a.get("was_cancelled")]
     if not annotations:
-        raise _Skip(
-            "the task has no annotation (skipped by the annotator or not annotated yet)"
-        )
-    latest = max(
-        annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at") or "")
-    )
+        raise _Skip("the task has no annotation (skipped by the annotator or not annotated yet)")
+    latest = max(annotations, key=lambda a: str(a.get("updated_at") or a.get("created_at") or ""))
     spans = _Spans(text)
     for item in latest.get("result") or []:
         value = item.get("value") if isinstance(item, dict) else None
@@ -333,9 +307,7 @@ def _label_studio_task(task: dict[str, Any]) -> Record:
             continue  # relations, choices and other non-span results
         labels = value.get("labels") or []
         if len(labels) != 1:
-            spans.problem(
-                f"span {value.get('start')}-{value.get('end')} has {len(labels)} labels, expected one"
-            )
+            spans.problem(f"span {value.get('start')}-{value.get('end')} has {len(labels)} labels, expected one")
             continue
         spans.add(value.get("start"), value.get("end"), labels[0], value.get("text"))
     return spans.record(_doc_id(text, data.get("doc_id"), task.get("id")), data.get("meta"))
@@ -370,9 +342,7 @@ def _doccano_task(task: dict[str, Any]) -> Record:
     else:  # the sequence-labelling shape: [start, end, LABEL] lists
         items = task.get("label", task.get("labels")) or []
         if not isinstance(items, list):
-            raise _Skip(
-                f"'label' is a {type(items).__name__}, not a list of [start, end, LABEL]"
-            )
+            raise _Skip(f"'label' is a {type(items).__name__}, not a list of [start, end, LABEL]")
         for item in items:
             if not isinstance(item, (list, tuple)) or len(item) != 3:
                 spans.problem(f"label {item!r} is not [start, end, LABEL]")
@@ -429,15 +399,13 @@ _PARSERS = {
 
 #: ``(records, problems)`` of an export file.
 read_label_studio = _reader("label-studio")
-read_label_studio.__doc__ = "A Label Studio JSON export: ``annotations[].result[]`` of the latest non-cancelled annotation."
+read_label_studio.__doc__ = (
+    "A Label Studio JSON export: ``annotations[].result[]`` of the latest non-cancelled annotation."
+)
 read_doccano = _reader("doccano")
-read_doccano.__doc__ = (
-    "A doccano JSONL export, either shape (``label`` lists or ``entities`` objects)."
-)
+read_doccano.__doc__ = "A doccano JSONL export, either shape (``label`` lists or ``entities`` objects)."
 read_prodigy = _reader("prodigy")
-read_prodigy.__doc__ = (
-    "A Prodigy JSONL export (``spans``), keeping only ``answer: accept``."
-)
+read_prodigy.__doc__ = "A Prodigy JSONL export (``spans``), keeping only ``answer: accept``."
 
 READERS = {
     "label-studio": read_label_studio,
@@ -475,9 +443,7 @@ def write_tasks(
             handle.write("\n")
         return len(records)
     if fmt not in ("doccano", "prodigy"):
-        raise ValueError(
-            f"unknown format {fmt!r}; expected one of {', '.join(WRITE_FORMATS)}"
-        )
+        raise ValueError(f"unknown format {fmt!r}; expected one of {', '.join(WRITE_FORMATS)}")
     lines = to_doccano(records) if fmt == "doccano" else to_prodigy(records)
     with atomic_file(path) as handle:
         for line in lines:

@@ -53,14 +53,8 @@ def rule_values(record: Record, rules_nlp: Language) -> Record:
             name, component = components[span.label]
             value = found_value(doc, name, value_attrs()[span.label], span)
             if value is MISSING:
-                target = doc.char_span(
-                    span.start, span.end, label=span.label, alignment_mode="strict"
-                )
-                value = (
-                    None
-                    if target is None
-                    else typed_json(component.value_of(target, **cfg.get(name, {})))
-                )
+                target = doc.char_span(span.start, span.end, label=span.label, alignment_mode="strict")
+                value = None if target is None else typed_json(component.value_of(target, **cfg.get(name, {})))
         spans.append(SpanRecord(span.start, span.end, span.label, value))
     meta = dict(record.meta)
     if not cfg and doc._.meeting_date is not None:
@@ -150,7 +144,9 @@ def _validation_problems(
             pass
     problems = []
     for problem in validate_records([record], rules=False, nlp=tokenizer):
-        where = "" if problem.start is None else f'span {problem.start}-{problem.end} {problem.label} "{problem.excerpt}": '
+        where = (
+            "" if problem.start is None else f'span {problem.start}-{problem.end} {problem.label} "{problem.excerpt}": '
+        )
         problems.append(TaskProblem(str(path), task, record.id, where + problem.reason))
     return problems
 
@@ -177,14 +173,8 @@ def import_export(
     if into.is_dir() and any(into.glob("*.jsonl")):
         for file in corpus_files(into, ".jsonl"):
             files[file] = read_records(file)
-    where = {
-        record.id: (file, i)
-        for file, records in files.items()
-        for i, record in enumerate(records)
-    }
-    by_text = {
-        record.text: record.id for records in files.values() for record in records
-    }
+    where = {record.id: (file, i) for file, records in files.items() for i, record in enumerate(records)}
+    by_text = {record.text: record.id for records in files.values() for record in records}
     target = into / file_name
     files.setdefault(target, [])
     changed: set[Path] = set()

@@ -62,12 +62,8 @@ def preannotate(
         try:
             doc = process(nlp, text)
         except Exception as err:  # noqa: BLE001 - a pipeline bug must not lose the other files
-            failures.append(
-                Failure(source.name, f"the pipeline failed: {type(err).__name__}: {err}")
-            )
+            failures.append(Failure(source.name, f"the pipeline failed: {type(err).__name__}: {err}"))
             continue
         name = "stdin" if source.name == "-" else Path(source.name).name
-        records.append(
-            doc_to_record(doc, _unique_id(Path(name).stem, taken), {"source": name})
-        )
+        records.append(doc_to_record(doc, _unique_id(Path(name).stem, taken), {"source": name}))
     return records, failures

@@ -6,7 +6,7 @@ import json
 import random
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Any, Optional
+from typing import Annotated, Any
 
 import typer
 
@@ -28,14 +28,14 @@ DEFAULT_CONFIG = Path("configs/cnn.cfg")
 
 # Options shared by ``train`` and ``crossval``.
 ExtraOption = Annotated[
-    Optional[list[Path]],
+    list[Path] | None,
     typer.Option(help="Another corpus for the training mix, annotated only for --extra-labels (repeatable)."),
 ]
 ExtraLabelsOption = Annotated[
-    Optional[str], typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
+    str | None, typer.Option(help="Labels annotated in --extra (default PERSON,ORG); rules fill in the rest.")
 ]
-ExtraLimitOption = Annotated[Optional[int], typer.Option(help="Use a seeded sample of this many --extra records.")]
-GoldRepeatOption = Annotated[Optional[int], typer.Option(help="Copies of each gold document in the training mix.")]
+ExtraLimitOption = Annotated[int | None, typer.Option(help="Use a seeded sample of this many --extra records.")]
+GoldRepeatOption = Annotated[int | None, typer.Option(help="Copies of each gold document in the training mix.")]
 
 
 class OutputFormat(str, Enum):
@@ -139,19 +139,25 @@ def _write_json(path: Path | None, data: Any) -> None:
 
 
 def train(
-    output: Annotated[Path, typer.Option("--output", "-o", help="Directory the trained pipeline is written to (spacy.load(DIR)).")],
+    output: Annotated[
+        Path, typer.Option("--output", "-o", help="Directory the trained pipeline is written to (spacy.load(DIR)).")
+    ],
     config: Annotated[Path, typer.Option("--config", "-c", help="Training config.")] = DEFAULT_CONFIG,
-    gold: Annotated[Optional[list[Path]], typer.Option(help="Gold corpus: a .jsonl file or a directory of them (repeatable).")] = None,
+    gold: Annotated[
+        list[Path] | None, typer.Option(help="Gold corpus: a .jsonl file or a directory of them (repeatable).")
+    ] = None,
     synthetic: Annotated[int, typer.Option(help="Number of synthetic documents in the training mix.")] = SYNTHETIC_DOCS,
     seed: Annotated[int, typer.Option(help="Seed of spaCy and of the synthetic generator.")] = SEED,
     gpu_id: Annotated[int, typer.Option("--gpu-id", help="GPU to train on; -1 for CPU.")] = -1,
-    max_steps: Annotated[Optional[int], typer.Option(help="Training steps (default: the config's).")] = None,
-    dev_gold: Annotated[Optional[list[Path]], typer.Option(help="Gold documents for the dev set (repeatable).")] = None,
+    max_steps: Annotated[int | None, typer.Option(help="Training steps (default: the config's).")] = None,
+    dev_gold: Annotated[list[Path] | None, typer.Option(help="Gold documents for the dev set (repeatable).")] = None,
     extra: ExtraOption = None,
     extra_labels: ExtraLabelsOption = None,
     extra_limit: ExtraLimitOption = None,
     gold_repeat: GoldRepeatOption = None,
-    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Config override section.key=value (repeatable).")
+    ] = None,
 ) -> None:
     """Train a pipeline on gold + synthetic documents and write it to --output.
 
@@ -216,16 +222,22 @@ def _load_data(path: Path, fmt: str | None, limit: int | None, seed: int) -> lis
 
 
 def evaluate(
-    model: Annotated[str, typer.Argument(help="Pipeline directory, or 'shipped' (the packaged model) or 'rules' (rules only).")],
-    data: Annotated[Path, typer.Argument(help="Gold data: corpus JSONL (file or dir), an HF dataset dir, or the news corpus.")],
-    compare: Annotated[Optional[str], typer.Option(help="A second pipeline to score on the same data, with deltas.")] = None,
-    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the scores as JSON here.")] = None,
+    model: Annotated[
+        str, typer.Argument(help="Pipeline directory, or 'shipped' (the packaged model) or 'rules' (rules only).")
+    ],
+    data: Annotated[
+        Path, typer.Argument(help="Gold data: corpus JSONL (file or dir), an HF dataset dir, or the news corpus.")
+    ],
+    compare: Annotated[
+        str | None, typer.Option(help="A second pipeline to score on the same data, with deltas.")
+    ] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the scores as JSON here.")] = None,
     format: Annotated[OutputFormat, typer.Option("--format", "-f", help="What to print.")] = OutputFormat.table,
-    labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
-    limit: Annotated[Optional[int], typer.Option(help="Score a seeded random sample of this many documents.")] = None,
+    labels: Annotated[str | None, typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
+    limit: Annotated[int | None, typer.Option(help="Score a seeded random sample of this many documents.")] = None,
     seed: Annotated[int, typer.Option(help="Seed of the --limit sample.")] = SEED,
     data_format: Annotated[
-        Optional[ImportFormat], typer.Option(help="Format of DATA when it cannot be guessed from its name.")
+        ImportFormat | None, typer.Option(help="Format of DATA when it cannot be guessed from its name.")
     ] = None,
     use_gold_meeting_date: Annotated[
         bool, typer.Option(help="Give the dates component meta.meeting_date instead of letting it infer the date.")
@@ -259,7 +271,11 @@ def evaluate(
         results[name]["data"] = str(data)
     output: dict[str, Any] = dict(results[model])
     if compare:
-        output = {"a": results[model], "b": results[compare], "delta": compare_results(results[model], results[compare])}
+        output = {
+            "a": results[model],
+            "b": results[compare],
+            "delta": compare_results(results[model], results[compare]),
+        }
     _write_json(json_path, output)
     if format is OutputFormat.json:
         typer.echo(json.dumps(output, ensure_ascii=False, indent=2, default=str))
@@ -279,28 +295,35 @@ def evaluate(
 
 
 def crossval(
-    gold: Annotated[Optional[list[Path]], typer.Option(help="Gold corpus (repeatable); default corpus/.")] = None,
-    synthetic: Annotated[int, typer.Option(help="Synthetic documents added to every fold's training data.")] = SYNTHETIC_DOCS,
+    gold: Annotated[list[Path] | None, typer.Option(help="Gold corpus (repeatable); default corpus/.")] = None,
+    synthetic: Annotated[
+        int, typer.Option(help="Synthetic documents added to every fold's training data.")
+    ] = SYNTHETIC_DOCS,
     config: Annotated[Path, typer.Option("--config", "-c", help="Training config.")] = DEFAULT_CONFIG,
     seed: Annotated[int, typer.Option(help="Seed of spaCy and of the synthetic generator.")] = SEED,
-    max_steps: Annotated[Optional[int], typer.Option(help="Training steps per fold (default: defaults.CROSSVAL_MAX_STEPS).")] = None,
+    max_steps: Annotated[
+        int | None, typer.Option(help="Training steps per fold (default: defaults.CROSSVAL_MAX_STEPS).")
+    ] = None,
     gold_repeat: GoldRepeatOption = None,
     extra: ExtraOption = None,
     extra_labels: ExtraLabelsOption = None,
     extra_limit: ExtraLimitOption = None,
-    labels: Annotated[Optional[str], typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
-    json_path: Annotated[Optional[Path], typer.Option("--json", help="Write the results as JSON here.")] = None,
+    labels: Annotated[str | None, typer.Option(help="Score only these labels, e.g. PERSON,ORG.")] = None,
+    json_path: Annotated[Path | None, typer.Option("--json", help="Write the results as JSON here.")] = None,
     use_gold_meeting_date: Annotated[bool, typer.Option(help="Give the dates component meta.meeting_date.")] = False,
-    set_: Annotated[Optional[list[str]], typer.Option("--set", help="Config override section.key=value (repeatable).")] = None,
+    set_: Annotated[
+        list[str] | None, typer.Option("--set", help="Config override section.key=value (repeatable).")
+    ] = None,
     verbose: Annotated[bool, typer.Option(help="Show spaCy's training table of every fold.")] = False,
     group_by: Annotated[
         GroupBy, typer.Option(help="What a fold holds out together: never split between train and test.")
     ] = GroupBy.document,
     folds: Annotated[
-        Optional[int], typer.Option(help="Number of folds (groups dealt evenly); default one group per fold.")
+        int | None, typer.Option(help="Number of folds (groups dealt evenly); default one group per fold.")
     ] = None,
     structure: Annotated[
-        bool, typer.Option(help="Also score parse() on held-out documents against the structure gold (GOLD/structure/).")
+        bool,
+        typer.Option(help="Also score parse() on held-out documents against the structure gold (GOLD/structure/)."),
     ] = True,
 ) -> None:
     """Cross-validation grouped by document, body or municipality; ablations rules / NER / NER + rules."""

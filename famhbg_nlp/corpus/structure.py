@@ -164,7 +164,13 @@ class _SetCounts:
         recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else None
         denominator = 2 * self.tp + self.fp + self.fn
         f1 = 2 * self.tp / denominator if denominator else None
-        return {"precision": precision, "recall": recall, "f1": f1, "gold": self.tp + self.fn, "predicted": self.tp + self.fp}
+        return {
+            "precision": precision,
+            "recall": recall,
+            "f1": f1,
+            "gold": self.tp + self.fn,
+            "predicted": self.tp + self.fp,
+        }
 
 
 @dataclass
@@ -183,7 +189,9 @@ class StructureScores:
             self.sets[group].add((p.name for p in getattr(gold, group)), (p.name for p in getattr(pred, group)))
 
         def same(a: str | None, b: str | None) -> bool:
-            return (a is None and b is None) or (a is not None and b is not None and normalize_name(a) == normalize_name(b))
+            return (a is None and b is None) or (
+                a is not None and b is not None and normalize_name(a) == normalize_name(b)
+            )
 
         checks = {
             "chair": same(gold.chair, pred.chair),

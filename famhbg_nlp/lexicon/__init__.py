@@ -12,8 +12,8 @@ from __future__ import annotations
 from .organisations import ORG_WORD_KINDS, Organisation, OrgWord, org_words, organisations
 from .vocabulary import (
     MoneyUnit,
-    localities,
     Party,
+    localities,
     money_units,
     months,
     number_words,

@@ -19,9 +19,7 @@ def _split(cell: str | None) -> tuple[str, ...]:
 @cache
 def months() -> dict[int, tuple[str, ...]]:
     """Month number -> its name and abbreviations, longest first (``3 -> ("mars", "mar")``)."""
-    return {
-        int(row["number"]): (row["name"], *_split(row["abbreviations"])) for row in read_tsv(DATA, "months.tsv")
-    }
+    return {int(row["number"]): (row["name"], *_split(row["abbreviations"])) for row in read_tsv(DATA, "months.tsv")}
 
 
 @cache

@@ -7,7 +7,15 @@ The synthetic generator lives in :mod:`famhbg_nlp.training.synthetic`.
 from __future__ import annotations
 
 from .crossval import crossval, format_crossval
-from .data import TrainingData, complete_with_rules, records_to_docbin, synthetic_records, tokenizer_nlp, training_mix, write_training_data
+from .data import (
+    TrainingData,
+    complete_with_rules,
+    records_to_docbin,
+    synthetic_records,
+    tokenizer_nlp,
+    training_mix,
+    write_training_data,
+)
 from .evaluate import Evaluation, compare_results, evaluate_pipeline, format_comparison, format_scores
 from .train import TrainResult, save_pipeline, train_pipeline
 

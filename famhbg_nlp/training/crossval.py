@@ -43,8 +43,6 @@ def rule_pipe_names(nlp: Language) -> list[str]:
     return [name for name in nlp.pipe_names if nlp.get_pipe_meta(name).factory.startswith("famhbg_")]
 
 
-
-
 def crossval(
     gold: Sequence[Any],
     *,
@@ -149,17 +147,36 @@ def format_crossval(result: dict[str, Any]) -> str:
     """Pooled per-label F1 of each system, value accuracy, and each fold's micro F1."""
     pooled = result["pooled"]
     labels = result["settings"]["labels"]
-    rows = [[label, *(_fmt(pooled[s]["per_label"][label]["f1"]) for s in SYSTEMS), str(pooled["full"]["per_label"][label]["support"])] for label in labels]
+    rows = [
+        [
+            label,
+            *(_fmt(pooled[s]["per_label"][label]["f1"]) for s in SYSTEMS),
+            str(pooled["full"]["per_label"][label]["support"]),
+        ]
+        for label in labels
+    ]
     for name in ("micro", "macro"):
-        rows.append([name, *(_fmt(pooled[s][name]["f1"]) for s in SYSTEMS), str(pooled["full"]["micro"]["support"]) if name == "micro" else ""])
+        rows.append(
+            [
+                name,
+                *(_fmt(pooled[s][name]["f1"]) for s in SYSTEMS),
+                str(pooled["full"]["micro"]["support"]) if name == "micro" else "",
+            ]
+        )
     for label, v in pooled["full"]["values"].items():
-        rows.append([f"value {label}", *(_fmt(pooled[s]["values"][label]["accuracy"]) for s in SYSTEMS), f"{v['matched']}"])
+        rows.append(
+            [f"value {label}", *(_fmt(pooled[s]["values"][label]["accuracy"]) for s in SYSTEMS), f"{v['matched']}"]
+        )
     pooled_table = _table(["F1 (pooled)", *SYSTEMS, "gold"], rows)
     fold_table = _table(
         ["fold (held out)", "docs", *(f"{s} micro F1" for s in SYSTEMS), "train s"],
         [
-            [_short(", ".join(f.get("groups") or map(str, f["test"]))), str(len(f["test"])),
-             *(_fmt(f[s]["micro_f1"]) for s in SYSTEMS), str(f["train_seconds"])]
+            [
+                _short(", ".join(f.get("groups") or map(str, f["test"]))),
+                str(len(f["test"])),
+                *(_fmt(f[s]["micro_f1"]) for s in SYSTEMS),
+                str(f["train_seconds"]),
+            ]
             for f in result["folds"]
         ],
     )

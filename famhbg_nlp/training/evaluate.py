@@ -91,9 +91,7 @@ class Evaluation:
                 # the gold span does not fall on this tokenizer's boundaries: score it on
                 # the smallest token range that covers it, and report it
                 tokens = doc.char_span(span.start, span.end, alignment_mode="expand")
-                self.misaligned.append(
-                    {"doc": doc_id, "start": span.start, "end": span.end, "label": span.label}
-                )
+                self.misaligned.append({"doc": doc_id, "start": span.start, "end": span.end, "label": span.label})
                 if tokens is None:
                     continue
             ents.append(_Ent(span.start, span.end, span.label, span.value, tokens.start, tokens.end))
@@ -101,9 +99,7 @@ class Evaluation:
 
     @staticmethod
     def _pred_ents(doc: Doc) -> list[_Ent]:
-        return [
-            _Ent(ent.start_char, ent.end_char, ent.label_, ent._.value, ent.start, ent.end) for ent in doc.ents
-        ]
+        return [_Ent(ent.start_char, ent.end_char, ent.label_, ent._.value, ent.start, ent.end) for ent in doc.ents]
 
     @staticmethod
     def _tags(doc: Doc, ents: Sequence[_Ent], positions: dict[int, int], n: int) -> list[str]:
@@ -179,7 +175,13 @@ class Evaluation:
             return
         entry: dict[str, Any] = {"doc": doc_id, "kind": kind}
         if gold is not None:
-            entry["gold"] = {"start": gold.start, "end": gold.end, "label": gold.label, "text": gold_text, "value": gold.value}
+            entry["gold"] = {
+                "start": gold.start,
+                "end": gold.end,
+                "label": gold.label,
+                "text": gold_text,
+                "value": gold.value,
+            }
         if pred is not None:
             entry["pred"] = {
                 "start": pred.start,
@@ -402,7 +404,9 @@ def format_scores(result: dict[str, Any], title: str | None = None) -> str:
     if title:
         parts.append(title)
     parts.append(_table(["label", "P", "R", "F1", "gold", "pred"], rows))
-    value_rows = [[label, _fmt(v["accuracy"]), f"{v['correct']}/{v['matched']}"] for label, v in result["values"].items()]
+    value_rows = [
+        [label, _fmt(v["accuracy"]), f"{v['correct']}/{v['matched']}"] for label, v in result["values"].items()
+    ]
     if value_rows:
         parts.append(_table(["value", "accuracy", "correct/matched"], value_rows))
     parts.append(format_confusion(result))
@@ -410,7 +414,9 @@ def format_scores(result: dict[str, Any], title: str | None = None) -> str:
     if result.get("misaligned_gold"):
         extra += f", {result['misaligned_gold']} gold spans not on token boundaries (scored on the covering tokens)"
     if result.get("failed"):
-        extra += f", {len(result['failed'])} docs FAILED: " + "; ".join(f"{f['doc']}: {f['error']}" for f in result["failed"])
+        extra += f", {len(result['failed'])} docs FAILED: " + "; ".join(
+            f"{f['doc']}: {f['error']}" for f in result["failed"]
+        )
     parts.append(extra)
     return "\n\n".join(parts)
 
@@ -440,6 +446,11 @@ def format_comparison(a: dict[str, Any], b: dict[str, Any], names: tuple[str, st
         rows.append([name, _fmt(a[name]["f1"]), _fmt(b[name]["f1"]), _fmt(delta[name]["f1"], signed=True)])
     for label, d in delta["values"].items():
         rows.append(
-            [f"value {label}", _fmt(a["values"][label]["accuracy"]), _fmt(b["values"].get(label, {}).get("accuracy")), _fmt(d, signed=True)]
+            [
+                f"value {label}",
+                _fmt(a["values"][label]["accuracy"]),
+                _fmt(b["values"].get(label, {}).get("accuracy")),
+                _fmt(d, signed=True),
+            ]
         )
     return _table(["F1", names[0], names[1], "delta"], rows)

@@ -17,21 +17,15 @@ def spans_of(text: str, *items: tuple) -> list[SpanRecord]:
     spans = []
     for sub, label, *value in items:
         start = text.index(sub)
-        spans.append(
-            SpanRecord(start, start + len(sub), label, value[0] if value else None)
-        )
+        spans.append(SpanRecord(start, start + len(sub), label, value[0] if value else None))
     return spans
 
 
-def make_record(
-    doc_id: str = "kdg-1", text: str = TEXT, meta: dict | None = None
-) -> Record:
+def make_record(doc_id: str = "kdg-1", text: str = TEXT, meta: dict | None = None) -> Record:
     return Record(
         id=doc_id,
         text=text,
-        meta={"source": "x.txt", "meeting_date": "2020-11-27"}
-        if meta is None
-        else meta,
+        meta={"source": "x.txt", "meeting_date": "2020-11-27"} if meta is None else meta,
         spans=spans_of(
             text,
             ("2020-11-27", "DATE", "2020-11-27"),

@@ -17,9 +17,7 @@ def minutes(tmp_path, kit):
     folder = tmp_path / "minutes"
     folder.mkdir()
     (folder / "a.txt").write_text(kit.TEXT, encoding="utf-8")
-    (folder / "b.txt").write_text(
-        kit.TEXT + "\nBeslut: 1 500 tkr till Bjuv.", encoding="utf-8"
-    )
+    (folder / "b.txt").write_text(kit.TEXT + "\nBeslut: 1 500 tkr till Bjuv.", encoding="utf-8")
     return folder
 
 
@@ -42,25 +40,12 @@ def test_annotate_writes_every_format(tmp_path, minutes, cli_app, fmt):
     assert result.exit_code == 0, result.output
     assert "2 documents" in result.stderr
     raw = out.read_text(encoding="utf-8")
-    tasks = (
-        json.loads(raw)
-        if fmt == "label-studio"
-        else [json.loads(line) for line in raw.splitlines()]
-    )
+    tasks = json.loads(raw) if fmt == "label-studio" else [json.loads(line) for line in raw.splitlines()]
     assert len(tasks) == 2
     if fmt == "label-studio":
-        values = {
-            r["value"]["text"]: r["meta"]["value"]
-            for r in tasks[1]["predictions"][0]["result"]
-        }
-        assert (
-            values["1 500 tkr"] == 1500000
-            and values["Ängelholms kommun"] == "Ängelholm"
-        )
-        assert (
-            tasks[0]["data"]["doc_id"] == "a"
-            and tasks[0]["data"]["meta"]["meeting_date"] == "2020-11-27"
-        )
+        values = {r["value"]["text"]: r["meta"]["value"] for r in tasks[1]["predictions"][0]["result"]}
+        assert values["1 500 tkr"] == 1500000 and values["Ängelholms kommun"] == "Ängelholm"
+        assert tasks[0]["data"]["doc_id"] == "a" and tasks[0]["data"]["meta"]["meeting_date"] == "2020-11-27"
     elif fmt == "doccano":
         assert [tasks[0]["text"][s:e] for s, e, _ in tasks[0]["label"]][:2] == [
             "2020-11-27",
@@ -75,9 +60,7 @@ def test_annotate_writes_every_format(tmp_path, minutes, cli_app, fmt):
         assert tasks[0]["id"] == "a" and tasks[0]["spans"][2]["value"] == "Ängelholm"
 
 
-def test_annotate_reports_an_unreadable_file_and_writes_the_rest(
-    tmp_path, minutes, cli_app
-):
+def test_annotate_reports_an_unreadable_file_and_writes_the_rest(tmp_path, minutes, cli_app):
     (minutes / "broken.pdf").write_bytes(b"not a pdf")
     out = tmp_path / "tasks.json"
     result = runner.invoke(
@@ -95,9 +78,7 @@ def test_annotate_reports_an_unreadable_file_and_writes_the_rest(
     )
     assert result.exit_code == 1
     assert "broken.pdf: cannot read" in result.stderr
-    assert [
-        t["data"]["doc_id"] for t in json.loads(out.read_text(encoding="utf-8"))
-    ] == ["a", "b"]
+    assert [t["data"]["doc_id"] for t in json.loads(out.read_text(encoding="utf-8"))] == ["a", "b"]
 
 
 def test_annotate_with_nothing_readable_writes_nothing(tmp_path, cli_app):
@@ -115,11 +96,7 @@ def test_annotate_with_nothing_readable_writes_nothing(tmp_path, cli_app):
             "rules",
         ],
     )
-    assert (
-        result.exit_code == 2
-        and "nothing written" in result.stderr
-        and not out.exists()
-    )
+    assert result.exit_code == 2 and "nothing written" in result.stderr and not out.exists()
 
 
 def test_import_cli_merges_and_reports_per_task(tmp_path, minutes, cli_app, kit):
@@ -152,10 +129,7 @@ def test_import_cli_merges_and_reports_per_task(tmp_path, minutes, cli_app, kit)
     ]
     result = runner.invoke(cli_app, args)
     assert result.exit_code == 1
-    assert (
-        "task 2, document b: span" in result.stderr
-        and "unknown label 'LOC'" in result.stderr
-    )
+    assert "task 2, document b: span" in result.stderr and "unknown label 'LOC'" in result.stderr
     assert "1 added, 0 replaced, 0 unchanged, 1 tasks left out" in result.stderr
     assert [r.id for r in read_records(corpus)] == ["a"]
     result = runner.invoke(cli_app, args)  # the same again: nothing duplicated
@@ -183,9 +157,7 @@ def test_import_cli_output_and_usage_errors(tmp_path, cli_app, kit):
     )
     assert result.exit_code == 0, result.output
     assert read_records(out)[0].spans[0].value == "2020-11-27"
-    result = runner.invoke(
-        cli_app, ["corpus", "import", str(tmp_path / "d.jsonl"), "--from", "doccano"]
-    )
+    result = runner.invoke(cli_app, ["corpus", "import", str(tmp_path / "d.jsonl"), "--from", "doccano"])
     assert result.exit_code == 2 and "give either --into" in result.stderr
     result = runner.invoke(
         cli_app,

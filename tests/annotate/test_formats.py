@@ -72,23 +72,16 @@ def test_label_studio_takes_the_latest_annotation_that_was_not_cancelled(tmp_pat
 def test_label_studio_config_names_every_label():
     for label in LABELS:
         assert f'<Label value="{label}"/>' in LABEL_STUDIO_CONFIG
-    assert (
-        'name="label"' in LABEL_STUDIO_CONFIG and 'value="$text"' in LABEL_STUDIO_CONFIG
-    )
+    assert 'name="label"' in LABEL_STUDIO_CONFIG and 'value="$text"' in LABEL_STUDIO_CONFIG
 
 
 def test_doccano_sequence_shape_round_trip(tmp_path, kit):
     record = kit.make_record()
     write_tasks([record], tmp_path / "d.jsonl", "doccano")
-    (line,) = [
-        json.loads(x)
-        for x in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    (line,) = [json.loads(x) for x in (tmp_path / "d.jsonl").read_text(encoding="utf-8").splitlines()]
     assert line["label"][0] == [7, 17, "DATE"] and line["values"][-1] == 700000
     (back,), problems = read_doccano(tmp_path / "d.jsonl")
-    assert (
-        problems == [] and back.id == "kdg-1" and kit.edges(back) == kit.edges(record)
-    )
+    assert problems == [] and back.id == "kdg-1" and kit.edges(back) == kit.edges(record)
 
 
 def test_doccano_entities_shape(tmp_path, kit):
@@ -110,10 +103,7 @@ def test_doccano_entities_shape(tmp_path, kit):
 def test_prodigy_keeps_only_accepted_tasks(tmp_path, kit):
     record = kit.make_record()
     write_tasks([record], tmp_path / "p.jsonl", "prodigy")
-    (task,) = [
-        json.loads(x)
-        for x in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()
-    ]
+    (task,) = [json.loads(x) for x in (tmp_path / "p.jsonl").read_text(encoding="utf-8").splitlines()]
     assert task["meta"]["doc_id"] == "kdg-1"
     lines = [
         dict(task, answer="accept"),
@@ -135,9 +125,7 @@ def test_jsonl_writes_corpus_records(tmp_path, kit):
 
 
 def _ls_task(kit, **changes) -> dict:
-    task = kit.accept_predictions(
-        to_label_studio([kit.make_record()], model_version="m")
-    )[0]
+    task = kit.accept_predictions(to_label_studio([kit.make_record()], model_version="m"))[0]
     result = task["annotations"][0]["result"]
     for key, value in changes.items():
         if key == "value":
@@ -150,18 +138,10 @@ def _ls_task(kit, **changes) -> dict:
 
 
 LS_BAD = [
-    pytest.param(
-        {"value": {"start": 100, "end": 200}}, "outside the text", id="offsets-outside"
-    ),
-    pytest.param(
-        {"value": {"start": 8}}, "but the text there is", id="offsets-dont-match-text"
-    ),
-    pytest.param(
-        {"value": {"labels": ["LOC"]}}, "unknown label 'LOC'", id="unknown-label"
-    ),
-    pytest.param(
-        {"value": {"labels": ["ORG", "PERSON"]}}, "has 2 labels", id="two-labels"
-    ),
+    pytest.param({"value": {"start": 100, "end": 200}}, "outside the text", id="offsets-outside"),
+    pytest.param({"value": {"start": 8}}, "but the text there is", id="offsets-dont-match-text"),
+    pytest.param({"value": {"labels": ["LOC"]}}, "unknown label 'LOC'", id="unknown-label"),
+    pytest.param({"value": {"labels": ["ORG", "PERSON"]}}, "has 2 labels", id="two-labels"),
     pytest.param({"value": {"start": "7"}}, "not integers", id="string-offset"),
     pytest.param({"result": []}, "annotation is empty", id="empty-result"),
     pytest.param({"annotations": []}, "has no annotation", id="no-annotations"),
@@ -177,9 +157,7 @@ LS_BAD = [
 
 
 @pytest.mark.parametrize("bad, reason", LS_BAD)
-def test_label_studio_bad_task_is_reported_and_the_others_are_read(
-    tmp_path, kit, bad, reason
-):
+def test_label_studio_bad_task_is_reported_and_the_others_are_read(tmp_path, kit, bad, reason):
     good = _ls_task(kit)
     bad = bad if isinstance(bad, str) else _ls_task(kit, **bad)
     kit.write_json(tmp_path / "e.json", [good, bad, good])
@@ -191,17 +169,13 @@ def test_label_studio_bad_task_is_reported_and_the_others_are_read(
 
 
 DOCCANO_BAD = [
-    pytest.param(
-        {"text": TEXT, "label": [[7, 17]]}, "is not [start, end, LABEL]", id="pair"
-    ),
+    pytest.param({"text": TEXT, "label": [[7, 17]]}, "is not [start, end, LABEL]", id="pair"),
     pytest.param(
         {"text": TEXT, "label": [[7, 17, "DAY"]]},
         "unknown label 'DAY'",
         id="unknown-label",
     ),
-    pytest.param(
-        {"text": TEXT, "label": [[7, 900, "DATE"]]}, "outside the text", id="outside"
-    ),
+    pytest.param({"text": TEXT, "label": [[7, 900, "DATE"]]}, "outside the text", id="outside"),
     pytest.param({"text": TEXT, "label": []}, "annotation is empty", id="empty"),
     pytest.param({"text": TEXT, "label": "DATE"}, "not a list", id="label-not-list"),
     pytest.param(
@@ -229,11 +203,7 @@ def test_invalid_json_line_is_one_task_problem(tmp_path, kit):
         encoding="utf-8",
     )
     records, problems = read_doccano(tmp_path / "d.jsonl")
-    assert (
-        len(records) == 1
-        and problems[0].task == 2
-        and "line 2 is not valid JSON" in problems[0].reason
-    )
+    assert len(records) == 1 and problems[0].task == 2 and "line 2 is not valid JSON" in problems[0].reason
 
 
 @pytest.mark.parametrize(
@@ -248,11 +218,7 @@ def test_unreadable_file_is_one_problem(tmp_path, kit, content, reason):
     (tmp_path / "e.json").write_bytes(content)
     records, problems = read_label_studio(tmp_path / "e.json")
     assert records == [] and len(problems) == 1
-    assert (
-        problems[0].task == 0
-        and reason in problems[0].reason
-        and "the file" in str(problems[0])
-    )
+    assert problems[0].task == 0 and reason in problems[0].reason and "the file" in str(problems[0])
 
 
 def test_missing_file_and_unknown_format(tmp_path, kit):

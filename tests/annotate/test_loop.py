@@ -35,9 +35,7 @@ def test_retraining_loop_end_to_end(tmp_path, cli_app):
     seed = min(SEEDS.glob("*.txt"))
     text = read_document(seed).text
     gold = read_records(ROOT / "corpus")
-    truth = next(
-        r for r in gold if r.text == text
-    )  # the seed's gold: what the annotator knows
+    truth = next(r for r in gold if r.text == text)  # the seed's gold: what the annotator knows
     # the corpus as it was before these minutes came in
     corpus = tmp_path / "corpus"
     write_records([r for r in gold if r.id != truth.id], corpus / "gold.jsonl")
@@ -70,8 +68,7 @@ def test_retraining_loop_end_to_end(tmp_path, cli_app):
     missing = next(
         s
         for s in truth.spans
-        if s.label in ("ORG", "PERSON")
-        and not any(_overlaps(r, (s.start, s.end)) for r in predicted)
+        if s.label in ("ORG", "PERSON") and not any(_overlaps(r, (s.start, s.end)) for r in predicted)
     )
     result_items.append(
         {
@@ -107,18 +104,14 @@ def test_retraining_loop_end_to_end(tmp_path, cli_app):
     spans = {(s.start, s.end): s for s in imported.spans}
     assert imported.id == seed.stem and len(imported.spans) == len(predicted)
     assert spans[(fixed["value"]["start"], fixed["value"]["end"])].label == "ORG"
-    assert (
-        spans[(fixed["value"]["start"], fixed["value"]["end"])].value is None
-    )  # recomputed: ORG has none
+    assert spans[(fixed["value"]["start"], fixed["value"]["end"])].value is None  # recomputed: ORG has none
     assert spans[(missing.start, missing.end)].label == missing.label
     assert (deleted["value"]["start"], deleted["value"]["end"]) not in spans
     assert imported.meta["meeting_date"] == truth.meta["meeting_date"]
 
     # 4. retrain: earlier gold + the new document + synthetic (the forgetting guard); one gold doc held out
     everything = read_records(corpus)
-    held_out = [
-        r for r in everything if r.id == max(r.id for r in gold if r.id != truth.id)
-    ]
+    held_out = [r for r in everything if r.id == max(r.id for r in gold if r.id != truth.id)]
     train_gold = [r for r in everything if r not in held_out]
     trained = train_pipeline(
         ROOT / "configs" / "cnn.cfg",
@@ -138,13 +131,8 @@ def test_retraining_loop_end_to_end(tmp_path, cli_app):
     assert "ner" in famhbg_nlp.load(trained.output).pipe_names
     delta = compare_results(old, new)
     for label, scores in delta["per_label"].items():
-        if (
-            old["per_label"][label]["f1"] is not None
-            and new["per_label"][label]["f1"] is not None
-        ):
-            assert scores["f1"] == pytest.approx(
-                new["per_label"][label]["f1"] - old["per_label"][label]["f1"]
-            )
+        if old["per_label"][label]["f1"] is not None and new["per_label"][label]["f1"] is not None:
+            assert scores["f1"] == pytest.approx(new["per_label"][label]["f1"] - old["per_label"][label]["f1"])
     assert old["docs"] == new["docs"] == 1
     # the command line gives the same comparison
     json_path = tmp_path / "compare.json"

@@ -13,9 +13,7 @@ from famhbg_nlp.corpus import CorpusError, read_records, write_records
 
 def _export(tmp_path, kit, records, name="export.json"):
     path = tmp_path / name
-    kit.write_json(
-        path, kit.accept_predictions(to_label_studio(records, model_version="m"))
-    )
+    kit.write_json(path, kit.accept_predictions(to_label_studio(records, model_version="m")))
     return path
 
 
@@ -31,9 +29,7 @@ def test_values_are_recomputed_by_the_rules(kit, rules_nlp):
     record = kit.make_record()
     wrong = replace(
         record,
-        spans=[
-            replace(s, value=1 if s.label == "AMOUNT" else None) for s in record.spans
-        ],
+        spans=[replace(s, value=1 if s.label == "AMOUNT" else None) for s in record.spans],
     )
     assert rule_values(wrong, rules_nlp).spans == record.spans
 
@@ -50,9 +46,7 @@ def test_values_are_recomputed_by_the_rules(kit, rules_nlp):
         pytest.param({}, "2020-11-27", "2020-12-04", id="inferred-from-text"),
     ],
 )
-def test_meeting_date_from_meta_else_inferred(
-    kit, rules_nlp, meta, expected_meeting, expected_yearless
-):
+def test_meeting_date_from_meta_else_inferred(kit, rules_nlp, meta, expected_meeting, expected_yearless):
     record = rule_values(kit.make_record(meta=meta), rules_nlp)
     assert record.meta["meeting_date"] == expected_meeting
     assert record.spans[1].value == expected_yearless
@@ -80,16 +74,9 @@ def test_existing_id_needs_replace(tmp_path, kit, corpus, rules_nlp):
     before = (corpus / "gold.jsonl").read_bytes()
     report = import_export(path, "label-studio", corpus, rules_nlp=rules_nlp)
     assert report.added == report.replaced == [] and len(report.problems) == 1
-    assert (
-        "pass --replace" in report.problems[0].reason
-        and report.problems[0].doc_id == "old-1"
-    )
-    assert (corpus / "gold.jsonl").read_bytes() == before and not (
-        corpus / "annotated.jsonl"
-    ).exists()
-    report = import_export(
-        path, "label-studio", corpus, replace=True, rules_nlp=rules_nlp
-    )
+    assert "pass --replace" in report.problems[0].reason and report.problems[0].doc_id == "old-1"
+    assert (corpus / "gold.jsonl").read_bytes() == before and not (corpus / "annotated.jsonl").exists()
+    report = import_export(path, "label-studio", corpus, replace=True, rules_nlp=rules_nlp)
     assert report.replaced == ["old-1"] and report.problems == []
     assert read_records(corpus / "gold.jsonl") == [changed]
     again = import_export(path, "label-studio", corpus, rules_nlp=rules_nlp)
@@ -109,9 +96,7 @@ def test_same_text_under_another_id_is_refused(tmp_path, kit, corpus, rules_nlp)
         corpus,
         rules_nlp=rules_nlp,
     )
-    assert (
-        report.added == [] and "same text as document 'a'" in report.problems[0].reason
-    )
+    assert report.added == [] and "same text as document 'a'" in report.problems[0].reason
 
 
 def test_duplicate_id_in_one_export(tmp_path, kit, rules_nlp):
@@ -149,16 +134,10 @@ BAD_SPANS = [
 
 
 @pytest.mark.parametrize("bad, reason", BAD_SPANS)
-def test_scheme_problem_leaves_the_task_out_with_its_span(
-    tmp_path, kit, rules_nlp, bad, reason
-):
+def test_scheme_problem_leaves_the_task_out_with_its_span(tmp_path, kit, rules_nlp, bad, reason):
     record = kit.make_record("bad")
-    record.spans[:] = [s for s in record.spans if s.label != "PERSON"] + kit.spans_of(
-        record.text, bad
-    )
-    path = _export(
-        tmp_path, kit, [kit.make_record("good", text=kit.TEXT + " Bjuv."), record]
-    )
+    record.spans[:] = [s for s in record.spans if s.label != "PERSON"] + kit.spans_of(record.text, bad)
+    path = _export(tmp_path, kit, [kit.make_record("good", text=kit.TEXT + " Bjuv."), record])
     good, problems = prepare(path, "label-studio", rules_nlp=rules_nlp)
     assert [r.id for _, r in good] == ["good"]
     assert problems and all(p.task == 2 and p.doc_id == "bad" for p in problems)
@@ -177,9 +156,7 @@ def test_unreadable_corpus_writes_nothing(tmp_path, kit, corpus, rules_nlp):
     assert sorted(p.name for p in corpus.iterdir()) == ["broken.jsonl", "gold.jsonl"]
 
 
-def test_failed_write_leaves_the_corpus_as_it_was(
-    tmp_path, kit, corpus, rules_nlp, monkeypatch
-):
+def test_failed_write_leaves_the_corpus_as_it_was(tmp_path, kit, corpus, rules_nlp, monkeypatch):
     from famhbg_nlp.annotate import merge
 
     before = (corpus / "gold.jsonl").read_bytes()
@@ -216,17 +193,9 @@ def test_doccano_and_prodigy_exports_import_too(tmp_path, kit, corpus, rules_nlp
             }
         ],
     )
-    assert import_export(
-        tmp_path / "d.jsonl", "doccano", corpus, rules_nlp=rules_nlp
-    ).added == ["d1"]
-    assert import_export(
-        tmp_path / "p.jsonl", "prodigy", corpus, rules_nlp=rules_nlp
-    ).added == ["p1"]
+    assert import_export(tmp_path / "d.jsonl", "doccano", corpus, rules_nlp=rules_nlp).added == ["d1"]
+    assert import_export(tmp_path / "p.jsonl", "prodigy", corpus, rules_nlp=rules_nlp).added == ["p1"]
     imported = {r.id: r for r in read_records(corpus / "annotated.jsonl")}
-    assert (
-        imported["d1"].spans == record.spans
-    )  # values recomputed, meeting date inferred
+    assert imported["d1"].spans == record.spans  # values recomputed, meeting date inferred
     assert imported["d1"].meta == {"meeting_date": "2020-11-27"}
-    assert (
-        json.loads(json.dumps(imported["p1"].to_dict()))["spans"][-1]["value"] == 700000
-    )
+    assert json.loads(json.dumps(imported["p1"].to_dict()))["spans"][-1]["value"] == 700000

@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 import spacy
+from support import record
 from typer.testing import CliRunner
 
 from famhbg_nlp.cli import app
 from famhbg_nlp.corpus import Record, SpanRecord, write_records
-from support import record
 
 CNN = str(Path(__file__).resolve().parents[2] / "configs" / "cnn.cfg")
 runner = CliRunner()
@@ -62,7 +62,9 @@ def gold(tmp_path_factory) -> Path:
 @pytest.fixture(scope="module")
 def model(tmp_path_factory, gold) -> Path:
     out = tmp_path_factory.mktemp("train") / "model"
-    result = invoke("train", "--config", CNN, "--output", out, "--gold", gold, "--synthetic", 0, "--seed", 3, "--max-steps", 5)
+    result = invoke(
+        "train", "--config", CNN, "--output", out, "--gold", gold, "--synthetic", 0, "--seed", 3, "--max-steps", 5
+    )
     assert result.exit_code == 0, result.output
     return out
 
@@ -77,8 +79,12 @@ def test_train_writes_a_loadable_pipeline_with_the_rule_components(model):
 
 def test_train_stops_on_a_misaligned_span_naming_document_and_span(tmp_path):
     bad = tmp_path / "bad.jsonl"
-    write_records([RECORDS[0], Record(id="broken", text="Anna Bergström.", meta={}, spans=[SpanRecord(0, 9, "PERSON")])], bad)
-    result = invoke("train", "--config", CNN, "--output", tmp_path / "m", "--gold", bad, "--synthetic", 0, "--max-steps", 2)
+    write_records(
+        [RECORDS[0], Record(id="broken", text="Anna Bergström.", meta={}, spans=[SpanRecord(0, 9, "PERSON")])], bad
+    )
+    result = invoke(
+        "train", "--config", CNN, "--output", tmp_path / "m", "--gold", bad, "--synthetic", 0, "--max-steps", 2
+    )
     assert result.exit_code == 2
     assert "broken" in result.output and "0-9" in result.output
     assert not (tmp_path / "m").exists()
@@ -117,7 +123,8 @@ def test_evaluate_compare_reports_both_models_and_deltas(model, gold, tmp_path):
 def test_evaluate_on_news_corpus_format_with_label_restriction(tmp_path):
     news = tmp_path / "test_corpus.txt"
     news.write_text(
-        "Inger\tPER\nAtterstam\tPER\nsade\t0\natt\t0\nSAAB\tORG\när\t0\ni\t0\nStockholm\tLOC\n.\t0\n\n", encoding="utf-8"
+        "Inger\tPER\nAtterstam\tPER\nsade\t0\natt\t0\nSAAB\tORG\när\t0\ni\t0\nStockholm\tLOC\n.\t0\n\n",
+        encoding="utf-8",
     )
     out = tmp_path / "news.json"
     result = invoke("evaluate", "rules", news, "--labels", "PERSON,ORG", "--format", "json", "--json", out)

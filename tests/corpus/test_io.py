@@ -36,7 +36,6 @@ def test_empty_directory_and_missing_path(tmp_path):
         read_records(tmp_path / "missing.jsonl")
 
 
-
 @pytest.mark.parametrize(
     "name,kwargs,expected",
     [

@@ -50,7 +50,8 @@ def test_read_structure_gold_from_a_directory(tmp_path):
 
 
 @pytest.mark.parametrize(
-    "content", ["{not json", json.dumps({"chair": "x"}), json.dumps({**GOLD, "items": [{"number": "1"}]})],
+    "content",
+    ["{not json", json.dumps({"chair": "x"}), json.dumps({**GOLD, "items": [{"number": "1"}]})],
     ids=["not-json", "no-id", "item-without-decisions"],
 )
 def test_a_bad_structure_file_names_the_file(tmp_path, content):

@@ -154,13 +154,17 @@ BOUNDARIES = [
     pytest.param("en kostnad om 85 tkr/år för drift", [("85 tkr", 85_000)], id="rate-per-year"),
     pytest.param("avgiften är 21 kr/invånare", [("21 kr", 21)], id="rate-per-inhabitant"),
     pytest.param("avgiften är 21 kr per invånare", [("21 kr", 21)], id="rate-per-word"),
-    pytest.param("ca 10 mkr, drygt 3 mnkr och cirka 2 miljoner kronor",
-                 [("10 mkr", 10_000_000), ("3 mnkr", 3_000_000), ("2 miljoner kronor", 2_000_000)],
-                 id="qualifiers-and-commas"),
+    pytest.param(
+        "ca 10 mkr, drygt 3 mnkr och cirka 2 miljoner kronor",
+        [("10 mkr", 10_000_000), ("3 mnkr", 3_000_000), ("2 miljoner kronor", 2_000_000)],
+        id="qualifiers-and-commas",
+    ),
     pytest.param("(500 tkr)", [("500 tkr", 500_000)], id="parentheses"),
     pytest.param("**500 tkr**", [("500 tkr", 500_000)], id="markdown-bold"),
     pytest.param("”1 500 tkr”", [("1 500 tkr", 1_500_000)], id="quotes"),
-    pytest.param("summa: 4 mkr; resten 1,5 mnkr.", [("4 mkr", 4_000_000), ("1,5 mnkr", 1_500_000)], id="colon-semicolon"),
+    pytest.param(
+        "summa: 4 mkr; resten 1,5 mnkr.", [("4 mkr", 4_000_000), ("1,5 mnkr", 1_500_000)], id="colon-semicolon"
+    ),
     pytest.param("- 300 tkr till projektet", [("300 tkr", 300_000)], id="bullet-or-sign-outside"),
     pytest.param("+ 300 tkr", [("300 tkr", 300_000)], id="plus-sign-outside"),
     pytest.param("för 2021 700 000 kr", [("700 000 kr", 700_000)], id="year-before-amount"),
@@ -169,7 +173,11 @@ BOUNDARIES = [
     pytest.param("totalt 700 000\nkr enligt bilaga", [("700 000\nkr", 700_000)], id="unit-on-next-line"),
     pytest.param("med 139 tkr. 70 tkr finansieras", [("139 tkr", 139_000), ("70 tkr", 70_000)], id="two-sentences"),
     pytest.param("pris 100 kr 200 kr", [("100 kr", 100), ("200 kr", 200)], id="unit-after-wins-over-unit-first"),
-    pytest.param("Beloppet 1500 tkr, samt 1 500 tkr.", [("1500 tkr", 1_500_000), ("1 500 tkr", 1_500_000)], id="same-value-two-forms"),
+    pytest.param(
+        "Beloppet 1500 tkr, samt 1 500 tkr.",
+        [("1500 tkr", 1_500_000), ("1 500 tkr", 1_500_000)],
+        id="same-value-two-forms",
+    ),
     # scheme v1.1: signs and qualifiers outside, a number without a unit is no amount
     pytest.param("Resultatet blir -2,2 mkr.", [("2,2 mkr", 2_200_000)], id="minus-sign-outside"),
     pytest.param("Resultatet blir −2,2 mkr.", [("2,2 mkr", 2_200_000)], id="unicode-minus-outside"),
@@ -211,6 +219,7 @@ def test_every_span_is_kept_in_doc_spans(nlp):
 
 
 # ------------------------------------------------------------ ranges, config
+
 
 def test_range_is_one_span_without_value(nlp):
     assert found(nlp, "en ram om 100-200 tkr per år") == [("100-200 tkr", None)]
@@ -283,8 +292,23 @@ def test_not_an_amount(nlp, text):
 
 @pytest.mark.parametrize(
     "text",
-    ["knappt 700 000 kr", "700 000 kr.", "kr", "1,25 tjänst", "3 %", "2021", "", "   ", "700 000", "tkr 500",
-     "100-200 tkr", "1.5000 kr", "1,5,5 mkr", "00 kr", "0500 kr"],
+    [
+        "knappt 700 000 kr",
+        "700 000 kr.",
+        "kr",
+        "1,25 tjänst",
+        "3 %",
+        "2021",
+        "",
+        "   ",
+        "700 000",
+        "tkr 500",
+        "100-200 tkr",
+        "1.5000 kr",
+        "1,5,5 mkr",
+        "00 kr",
+        "0500 kr",
+    ],
 )
 def test_parse_amount_rejects_what_is_not_one_whole_amount(text):
     assert parse_amount(text) is None
@@ -312,6 +336,7 @@ def test_huge_and_odd_input_never_raises(nlp):
 
 # ------------------------------------------------------------ value_of (NER)
 
+
 def test_value_of_parses_the_whole_span(nlp):
     component = nlp.get_pipe("famhbg_amounts")
     doc = nlp.make_doc("knappt 700 000 kr. och 1,5 mnkr")
@@ -336,6 +361,7 @@ def test_ner_entities_get_values_under_the_ner_policy():
 
 
 # ------------------------------------------------------------------- saving
+
 
 def test_saved_pipeline_loads_with_plain_spacy_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipe")
@@ -375,6 +401,7 @@ def test_seed_amounts(nlp, name):
 
 # --------------------------------------------------------------- properties
 
+
 @settings(max_examples=300, deadline=None)
 @given(st.text())
 def test_parse_amount_never_raises(text):
@@ -401,11 +428,22 @@ def test_component_never_raises_and_agrees_with_parse_amount(nlp, text):
 
 #: unit as the scheme writes it -> (kronor per unit, decimals it may carry)
 UNIT_FORMS = {
-    "kr": (1, 0), "kronor": (1, 0), "SEK": (1, 0), ":-": (1, 0),
-    "tkr": (1_000, 3), "kkr": (1_000, 3), "tusen kronor": (1_000, 3), "TSEK": (1_000, 3),
-    "mkr": (10**6, 6), "mnkr": (10**6, 6), "Mkr": (10**6, 6), "MSEK": (10**6, 6),
-    "miljoner kronor": (10**6, 6), "miljoner kr": (10**6, 6),
-    "mdkr": (10**9, 9), "miljarder kronor": (10**9, 9),
+    "kr": (1, 0),
+    "kronor": (1, 0),
+    "SEK": (1, 0),
+    ":-": (1, 0),
+    "tkr": (1_000, 3),
+    "kkr": (1_000, 3),
+    "tusen kronor": (1_000, 3),
+    "TSEK": (1_000, 3),
+    "mkr": (10**6, 6),
+    "mnkr": (10**6, 6),
+    "Mkr": (10**6, 6),
+    "MSEK": (10**6, 6),
+    "miljoner kronor": (10**6, 6),
+    "miljoner kr": (10**6, 6),
+    "mdkr": (10**9, 9),
+    "miljarder kronor": (10**9, 9),
 }
 GROUP_SEPARATORS = ["", " ", ".", NBSP, THIN, NNBSP]
 
@@ -415,7 +453,7 @@ def _group(integer: int, separator: str) -> str:
     if not separator:
         return digits
     head = len(digits) % 3 or 3
-    return separator.join([digits[:head]] + [digits[i:i + 3] for i in range(head, len(digits), 3)])
+    return separator.join([digits[:head]] + [digits[i : i + 3] for i in range(head, len(digits), 3)])
 
 
 @st.composite
@@ -424,11 +462,15 @@ def written_amounts(draw):
     unit = draw(st.sampled_from(sorted(UNIT_FORMS)))
     multiplier, max_decimals = UNIT_FORMS[unit]
     integer = draw(st.integers(min_value=0, max_value=10**12 - 1))
-    decimals = draw(st.text("0123456789", min_size=1, max_size=max_decimals)) if max_decimals and draw(st.booleans()) else ""
+    decimals = (
+        draw(st.text("0123456789", min_size=1, max_size=max_decimals)) if max_decimals and draw(st.booleans()) else ""
+    )
     number = _group(integer, draw(st.sampled_from(GROUP_SEPARATORS)))
     if decimals:
         number += "," + decimals
-    space = "" if unit == ":-" else draw(st.sampled_from([" ", "", NBSP])) if unit.isalpha() and " " not in unit else " "
+    space = (
+        "" if unit == ":-" else draw(st.sampled_from([" ", "", NBSP])) if unit.isalpha() and " " not in unit else " "
+    )
     value = Decimal(f"{integer}.{decimals or 0}") * multiplier
     assert value == value.to_integral_value()
     return f"{number}{space}{unit}", int(value)

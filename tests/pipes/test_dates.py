@@ -361,7 +361,9 @@ HEADERS = [
         "Protokoll 2021-06-25\n## Plats och tid:\n\nMötet hölls den 18 juni kl 10", "2021-06-18", id="yearless-label"
     ),
     pytest.param("Protokoll fört vid styrelsens möte 2019-05-05 i Lund\n", "2019-05-05", id="first-date-near-top"),
-    pytest.param("Kommunstyrelsen\n" + "text " * 200 + "\nSammanträdesdatum 2021-03-15", "2021-03-15", id="notice-block"),
+    pytest.param(
+        "Kommunstyrelsen\n" + "text " * 200 + "\nSammanträdesdatum 2021-03-15", "2021-03-15", id="notice-block"
+    ),
     pytest.param("Tid/Plats: 2012345 kl. 0830\nSammanträdesdatum 2020-11-27", "2020-11-27", id="later-label-readable"),
     pytest.param("Tid/Plats: 2011127 kl. 0830-11.00\nMötet 201204.", "2020-11-27", id="key-struck-twice"),
     pytest.param("Datum: 1806615\n", "2018-06-15", id="key-struck-twice-datum"),
@@ -373,73 +375,175 @@ HEADERS = [
 CONTEXTS = [
     pytest.param(
         "Det här beslutade kommunstyrelsen 12 maj\n\nBidrag från Socialstyrelsen 2021 fördelas.",
-        None, "2021-05-12", "mention", 2021, "12 maj", "2021-05-12", id="mention-yearless-year-in-text",
+        None,
+        "2021-05-12",
+        "mention",
+        2021,
+        "12 maj",
+        "2021-05-12",
+        id="mention-yearless-year-in-text",
     ),
     pytest.param(
         "Kommunfullmäktige i korthet\n\n2021-02-23\n\nÄrenden från fullmäktiges sammanträde den 22 februari 2021. "
         "Justeras den 1 mars.",
-        None, "2021-02-22", "mention", 2021, "1 mars", "2021-03-01", id="mention-over-publishing-line",
+        None,
+        "2021-02-22",
+        "mention",
+        2021,
+        "1 mars",
+        "2021-03-01",
+        id="mention-over-publishing-line",
     ),
     pytest.param(
         "Pressmeddelande • Nov 17, 2006 13:17 CET\n\nFrån sammanträdet den 16 november.",
-        None, "2006-11-16", "mention", 2006, "16 november", "2006-11-16", id="press-release-date-is-another-day",
+        None,
+        "2006-11-16",
+        "mention",
+        2006,
+        "16 november",
+        "2006-11-16",
+        id="press-release-date-is-another-day",
     ),
     pytest.param(
         "Publicerad 2013-12-19\n\nSammandrag från fullmäktige 19/12\n\nProtokollet justeras den 20 december.",
-        None, "2013-12-19", "mention", 2013, "20 december", "2013-12-20", id="publishing-date-resolves-heading",
+        None,
+        "2013-12-19",
+        "mention",
+        2013,
+        "20 december",
+        "2013-12-20",
+        id="publishing-date-resolves-heading",
     ),
     pytest.param(
         "Kommunstyrelsen\n\nNästa sammanträde den 5 maj 2020.\n",
-        None, None, "year-in-text", 2020, None, None, id="next-meeting-is-not-this-one",
+        None,
+        None,
+        "year-in-text",
+        2020,
+        None,
+        None,
+        id="next-meeting-is-not-this-one",
     ),
     pytest.param(
         "Kommunstyrelsen\nÄrenden att behandla. Bidraget betalas ut den 5 april.",
-        "ks-2019-03-12.pdf", "2019-03-12", "filename", 2019, "5 april", "2019-04-05", id="filename-iso",
+        "ks-2019-03-12.pdf",
+        "2019-03-12",
+        "filename",
+        2019,
+        "5 april",
+        "2019-04-05",
+        id="filename-iso",
     ),
     pytest.param(
-        "Protokoll\nText utan datum. Start 1 juli.", "protokoll_20190312.docx",
-        "2019-03-12", "filename", 2019, "1 juli", "2019-07-01", id="filename-yyyymmdd",
+        "Protokoll\nText utan datum. Start 1 juli.",
+        "protokoll_20190312.docx",
+        "2019-03-12",
+        "filename",
+        2019,
+        "1 juli",
+        "2019-07-01",
+        id="filename-yyyymmdd",
     ),
     pytest.param(
-        "Protokoll\nText utan datum. Start 1 juli.", "/srv/arkiv/2018/kf-12-mars-2019.txt",
-        "2019-03-12", "filename", 2019, "1 juli", "2019-07-01", id="filename-month-name-directories-ignored",
+        "Protokoll\nText utan datum. Start 1 juli.",
+        "/srv/arkiv/2018/kf-12-mars-2019.txt",
+        "2019-03-12",
+        "filename",
+        2019,
+        "1 juli",
+        "2019-07-01",
+        id="filename-month-name-directories-ignored",
     ),
     pytest.param(
-        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni", "hudiksvall-kf-2013-06.txt",
-        None, "filename", 2013, "24 juni", "2013-06-24", id="filename-year-month",
+        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni",
+        "hudiksvall-kf-2013-06.txt",
+        None,
+        "filename",
+        2013,
+        "24 juni",
+        "2013-06-24",
+        id="filename-year-month",
     ),
     pytest.param(
-        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni", "kf-2013-06.txt",
-        None, "filename", 2013, "24 juni", "2013-06-24", id="filename-year-only-context",
+        "Kommunfullmäktige\nLedamöter\nJustering den 24 juni",
+        "kf-2013-06.txt",
+        None,
+        "filename",
+        2013,
+        "24 juni",
+        "2013-06-24",
+        id="filename-year-only-context",
     ),
     pytest.param(
-        "Datum: 2016-03-17\nVid mötet den 20 november.", "ks-2019-03-12.pdf",
-        "2016-03-17", "label", 2016, "20 november", "2015-11-20", id="label-beats-filename",
+        "Datum: 2016-03-17\nVid mötet den 20 november.",
+        "ks-2019-03-12.pdf",
+        "2016-03-17",
+        "label",
+        2016,
+        "20 november",
+        "2015-11-20",
+        id="label-beats-filename",
     ),
     pytest.param(
         "Kommunstyrelsen\n§ 12 Bidrag\n" + "Text. " * 80 + "\nBidraget betalas ut 1 juli.\n\nANSLAG/BEVIS\n"
         "Datum då anslaget sätts upp 2017-06-27\nDatum då anslaget tas ned 2017-07-19",
-        None, None, "other-day", 2017, "1 juli", "2017-07-01", id="posting-dates-are-not-the-meeting-date",
+        None,
+        None,
+        "other-day",
+        2017,
+        "1 juli",
+        "2017-07-01",
+        id="posting-dates-are-not-the-meeting-date",
     ),
     pytest.param(
         "ANSLAG/BEVIS\nSammanträdesdatum 2017-06-20\nDatum då anslaget sätts upp 2017-06-27",
-        None, "2017-06-20", "label", 2017, None, None, id="notice-block-sammanträdesdatum",
+        None,
+        "2017-06-20",
+        "label",
+        2017,
+        None,
+        None,
+        id="notice-block-sammanträdesdatum",
     ),
     pytest.param(
         "Kommunstyrelsen\n§ 4 Dnr KS 2019/0087\nBidraget betalas ut 1 juli. Ärendet KS 2018/0020 avslutas.",
-        None, None, "case-number", 2019, "1 juli", "2019-07-01", id="case-numbers-latest-year",
+        None,
+        None,
+        "case-number",
+        2019,
+        "1 juli",
+        "2019-07-01",
+        id="case-numbers-latest-year",
     ),
     pytest.param(
         "Kommunstyrelsen\n§ 63/20 Bidrag\nBidraget betalas ut 1 juli.",
-        None, None, "case-number", 2020, "1 juli", "2020-07-01", id="paragraph-number-year",
+        None,
+        None,
+        "case-number",
+        2020,
+        "1 juli",
+        "2020-07-01",
+        id="paragraph-number-year",
     ),
     pytest.param(
         "Beslut i korthet 2020\n\nKommunstyrelsen i korthet den 7 april\n\nBudget 2023 och plan 2024.",
-        None, "2020-04-07", "mention", 2020, "7 april", "2020-04-07", id="title-year",
+        None,
+        "2020-04-07",
+        "mention",
+        2020,
+        "7 april",
+        "2020-04-07",
+        id="title-year",
     ),
     pytest.param(
         "Budget 2014 och plan 2015-2016 antogs.\nRam 2014 fastställdes. Skatten betalas 3 december.",
-        None, None, "year-in-text", 2014, "3 december", "2014-12-03", id="commonest-year",
+        None,
+        None,
+        "year-in-text",
+        2014,
+        "3 december",
+        "2014-12-03",
+        id="commonest-year",
     ),
 ]
 
@@ -500,7 +604,8 @@ def test_meeting_date_inference(nlp, text, meeting):
     "text",
     [
         pytest.param(
-            "Tid/Plats: 2012345 kl. 0830-11.00, via Teams\n\nStyrelsemötet 201204 behandlar detta.", id="unreadable-header"
+            "Tid/Plats: 2012345 kl. 0830-11.00, via Teams\n\nStyrelsemötet 201204 behandlar detta.",
+            id="unreadable-header",
         ),
         pytest.param("Inga datum här. Vi ses den 5 april.", id="no-dated-date"),
         pytest.param("Justeringsdatum: 2021-03-20\n", id="adjusting-date"),
@@ -518,8 +623,8 @@ def test_meeting_date_given_per_call_as_string_or_date(nlp):
     text = "Datum: 2016-03-17\nVid mötet den 20 november beslutades."
     assert nlp(text)._.meeting_date == D(2016, 3, 17)
     assert found(nlp, text, None) == [("2016-03-17", "2016-03-17"), ("20 november", "2015-11-20")]
-    for given in ("2020-11-27", D(2020, 11, 27), datetime.datetime(2020, 11, 27, 9, 30)):
-        doc = nlp(text, component_cfg={"famhbg_dates": {"meeting_date": given}})
+    for meeting_date in ("2020-11-27", D(2020, 11, 27), datetime.datetime(2020, 11, 27, 9, 30)):
+        doc = nlp(text, component_cfg={"famhbg_dates": {"meeting_date": meeting_date}})
         assert doc._.meeting_date == D(2020, 11, 27)
         assert doc.ents[1]._.value == "2020-11-20"
 
@@ -607,10 +712,14 @@ def test_saved_pipeline_loads_with_spacy_load(nlp, tmp_path):
     nlp.to_disk(tmp_path / "pipeline")
     loaded = spacy.load(tmp_path / "pipeline")
     text = "Datum: 2016-03-17\nVid mötet den 20 november."
-    assert found(loaded, text, None) == found(nlp, text, None) == [
-        ("2016-03-17", "2016-03-17"),
-        ("20 november", "2015-11-20"),
-    ]
+    assert (
+        found(loaded, text, None)
+        == found(nlp, text, None)
+        == [
+            ("2016-03-17", "2016-03-17"),
+            ("20 november", "2015-11-20"),
+        ]
+    )
 
 
 def test_date_value_json():

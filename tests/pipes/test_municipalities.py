@@ -356,7 +356,10 @@ def test_save_and_load_round_trip_uses_the_saved_tables(tmp_path: Path):
 
     loaded = spacy.load(tmp_path / "pipeline")
     doc = loaded("Helsingborgs stad och Testby kommun")
-    assert [(e.text, e._.value) for e in doc.ents] == [("Helsingborgs stad", "Helsingborg"), ("Testby kommun", "Testby")]
+    assert [(e.text, e._.value) for e in doc.ents] == [
+        ("Helsingborgs stad", "Helsingborg"),
+        ("Testby kommun", "Testby"),
+    ]
     assert doc.ents[1]._.municipality.code == "9901"
     assert found(_fresh(), "Testby kommun") == []  # packaged data lacks it
 
@@ -409,8 +412,17 @@ SEED_MUNICIPALITIES: dict[str, list[tuple[str, str]]] = {
         *(
             (name, name)
             for name in [
-                "Bjuv", "Båstad", "Helsingborg", "Höganäs", "Klippan", "Landskrona",
-                "Perstorp", "Åstorp", "Ängelholm", "Örkelljunga", "Svalöv",
+                "Bjuv",
+                "Båstad",
+                "Helsingborg",
+                "Höganäs",
+                "Klippan",
+                "Landskrona",
+                "Perstorp",
+                "Åstorp",
+                "Ängelholm",
+                "Örkelljunga",
+                "Svalöv",
             ]
         ),  # fmt: skip
     ],
@@ -419,8 +431,18 @@ SEED_MUNICIPALITIES: dict[str, list[tuple[str, str]]] = {
         *(
             (name, name)
             for name in [
-                "Helsingborg", "Perstorp", "Ängelholm", "Bjuv", "Åstorp", "Örkelljunga",
-                "Klippan", "Svalöv", "Båstad", "Höganäs", "Landskrona", "Helsingborg",
+                "Helsingborg",
+                "Perstorp",
+                "Ängelholm",
+                "Bjuv",
+                "Åstorp",
+                "Örkelljunga",
+                "Klippan",
+                "Svalöv",
+                "Båstad",
+                "Höganäs",
+                "Landskrona",
+                "Helsingborg",
             ]
         ),  # fmt: skip
         ("Perstorps kommun", "Perstorp"),
@@ -431,8 +453,17 @@ SEED_MUNICIPALITIES: dict[str, list[tuple[str, str]]] = {
         *(
             (name, name)
             for name in [
-                "Helsingborg", "Örkelljunga", "Landskrona", "Ängelholm", "Åstorp", "Bjuv",
-                "Svalöv", "Höganäs", "Båstad", "Perstorp", "Klippan",
+                "Helsingborg",
+                "Örkelljunga",
+                "Landskrona",
+                "Ängelholm",
+                "Åstorp",
+                "Bjuv",
+                "Svalöv",
+                "Höganäs",
+                "Båstad",
+                "Perstorp",
+                "Klippan",
             ]
         ),  # fmt: skip
         ("Huddinge kommun", "Huddinge"),
@@ -445,8 +476,17 @@ SEED_MUNICIPALITIES: dict[str, list[tuple[str, str]]] = {
         *(
             (name, name)
             for name in [
-                "Bjuv", "Båstad", "Helsingborg", "Höganäs", "Klippan", "Landskrona",
-                "Perstorp", "Svalöv", "Åstorp", "Ängelholm", "Örkelljunga",
+                "Bjuv",
+                "Båstad",
+                "Helsingborg",
+                "Höganäs",
+                "Klippan",
+                "Landskrona",
+                "Perstorp",
+                "Svalöv",
+                "Åstorp",
+                "Ängelholm",
+                "Örkelljunga",
             ]
         ),  # fmt: skip
         ("Helsingborg", "Helsingborg"),  # Camilla Alfredsson Helsingborg

@@ -41,11 +41,28 @@ def persons(doc):
 FIXES = [
     # trailing municipality (list layouts that lost their comma)
     pytest.param("Tomas Rikse Klippan, Per Borg", ["Tomas Rikse Klippan"], ["Tomas Rikse"], id="trailing-municipality"),
-    pytest.param("*Camilla Alfredsson Helsingborg***", ["Camilla Alfredsson Helsingborg"], ["Camilla Alfredsson"], id="trailing-municipality-markup"),
-    pytest.param("Lilian Eriksson\nÄngelholm, Jonas", ["Lilian Eriksson\nÄngelholm"], ["Lilian Eriksson"], id="municipality-after-line-break"),
-    pytest.param("Anna Svensson Ängelholms kommun", ["Anna Svensson Ängelholms kommun"], ["Anna Svensson"], id="trailing-kommun"),
+    pytest.param(
+        "*Camilla Alfredsson Helsingborg***",
+        ["Camilla Alfredsson Helsingborg"],
+        ["Camilla Alfredsson"],
+        id="trailing-municipality-markup",
+    ),
+    pytest.param(
+        "Lilian Eriksson\nÄngelholm, Jonas",
+        ["Lilian Eriksson\nÄngelholm"],
+        ["Lilian Eriksson"],
+        id="municipality-after-line-break",
+    ),
+    pytest.param(
+        "Anna Svensson Ängelholms kommun", ["Anna Svensson Ängelholms kommun"], ["Anna Svensson"], id="trailing-kommun"
+    ),
     pytest.param("Per Ek Upplands Väsby", ["Per Ek Upplands Väsby"], ["Per Ek"], id="trailing-two-word-municipality"),
-    pytest.param("Närvarande: Örkelljunga Tomas Rikse, Klippan", ["Örkelljunga Tomas Rikse"], ["Tomas Rikse"], id="leading-municipality"),
+    pytest.param(
+        "Närvarande: Örkelljunga Tomas Rikse, Klippan",
+        ["Örkelljunga Tomas Rikse"],
+        ["Tomas Rikse"],
+        id="leading-municipality",
+    ),
     # run-together lists
     pytest.param(
         "Charlotta Kabo Stenberg, Örkelljunga Tomas Rikse, Klippan",
@@ -53,47 +70,106 @@ FIXES = [
         ["Charlotta Kabo Stenberg", "Tomas Rikse"],
         id="list-with-municipality-inside",
     ),
-    pytest.param("presenteras av Jonas Florén och Mia Wihlborg Landskrona", ["Jonas Florén och Mia Wihlborg Landskrona"],
-                 ["Jonas Florén", "Mia Wihlborg"], id="och"),
-    pytest.param("Per Borg Carina Leffler Herman Crespin", ["Per Borg Carina Leffler Herman Crespin"],
-                 ["Per Borg", "Carina Leffler", "Herman Crespin"], id="no-separator"),
-    pytest.param("Anna Karin Svensson Per Olsson", ["Anna Karin Svensson Per Olsson"], ["Anna Karin Svensson", "Per Olsson"],
-                 id="double-first-name-then-name"),
+    pytest.param(
+        "presenteras av Jonas Florén och Mia Wihlborg Landskrona",
+        ["Jonas Florén och Mia Wihlborg Landskrona"],
+        ["Jonas Florén", "Mia Wihlborg"],
+        id="och",
+    ),
+    pytest.param(
+        "Per Borg Carina Leffler Herman Crespin",
+        ["Per Borg Carina Leffler Herman Crespin"],
+        ["Per Borg", "Carina Leffler", "Herman Crespin"],
+        id="no-separator",
+    ),
+    pytest.param(
+        "Anna Karin Svensson Per Olsson",
+        ["Anna Karin Svensson Per Olsson"],
+        ["Anna Karin Svensson", "Per Olsson"],
+        id="double-first-name-then-name",
+    ),
     pytest.param("Jonas och Mia tackade", ["Jonas och Mia"], ["Jonas", "Mia"], id="first-names-och"),
     pytest.param("Ulf Ek / Eva Berg", ["Ulf Ek / Eva Berg"], ["Ulf Ek", "Eva Berg"], id="slash"),
-    pytest.param("Anna Svensson   Bjuv\nPer Ek", ["Anna Svensson   Bjuv\nPer Ek"], ["Anna Svensson", "Per Ek"], id="table-columns"),
+    pytest.param(
+        "Anna Svensson   Bjuv\nPer Ek",
+        ["Anna Svensson   Bjuv\nPer Ek"],
+        ["Anna Svensson", "Per Ek"],
+        id="table-columns",
+    ),
     # trimming
-    pytest.param("Ordförande Anna Svensson (S) öppnade", ["Ordförande Anna Svensson (S"], ["Anna Svensson"], id="role-and-party"),
+    pytest.param(
+        "Ordförande Anna Svensson (S) öppnade", ["Ordförande Anna Svensson (S"], ["Anna Svensson"], id="role-and-party"
+    ),
     pytest.param("kommundirektör Anna Svensson", ["kommundirektör Anna Svensson"], ["Anna Svensson"], id="role-before"),
-    pytest.param("Lars-Ola Olsson, projektledare, berättar", ["Lars-Ola Olsson, projektledare"], ["Lars-Ola Olsson"], id="role-after"),
+    pytest.param(
+        "Lars-Ola Olsson, projektledare, berättar",
+        ["Lars-Ola Olsson, projektledare"],
+        ["Lars-Ola Olsson"],
+        id="role-after",
+    ),
     pytest.param("Kommunalrådet Eva Lind (M) tackade", ["Kommunalrådet Eva Lind"], ["Eva Lind"], id="capitalised-role"),
     pytest.param("Karin Ek SD yrkade", ["Karin Ek SD"], ["Karin Ek"], id="party-without-parentheses"),
     pytest.param("Tomas Rikse (från 0840), Klippan", ["Tomas Rikse (från 0840), Klippan"], ["Tomas Rikse"], id="note"),
-    pytest.param("Carina Leffler (borta ca 0900-0930) , Landskrona", ["Carina Leffler (borta ca 0900-0930) , Landskrona"],
-                 ["Carina Leffler"], id="note-and-comma"),
+    pytest.param(
+        "Carina Leffler (borta ca 0900-0930) , Landskrona",
+        ["Carina Leffler (borta ca 0900-0930) , Landskrona"],
+        ["Carina Leffler"],
+        id="note-and-comma",
+    ),
     pytest.param("~~Jonas Jönsson, Åstorp~~", ["~~Jonas Jönsson, Åstorp~~"], ["Jonas Jönsson"], id="strike-through"),
-    pytest.param("Johan Lindberg, sekretariatet Familjen Helsingborg.", ["Johan Lindberg, sekretariatet Familjen Helsingborg"],
-                 ["Johan Lindberg"], id="organisation-after-role"),
-    pytest.param("Cecilia Holmblad, renhållningschef NSR", ["Cecilia Holmblad, renhållningschef NSR"], ["Cecilia Holmblad"],
-                 id="role-and-acronym"),
-    pytest.param("kontakt: anna.svensson@bjuv.se Anna Svensson", ["anna.svensson@bjuv.se Anna Svensson"], ["Anna Svensson"],
-                 id="e-mail-dropped"),
+    pytest.param(
+        "Johan Lindberg, sekretariatet Familjen Helsingborg.",
+        ["Johan Lindberg, sekretariatet Familjen Helsingborg"],
+        ["Johan Lindberg"],
+        id="organisation-after-role",
+    ),
+    pytest.param(
+        "Cecilia Holmblad, renhållningschef NSR",
+        ["Cecilia Holmblad, renhållningschef NSR"],
+        ["Cecilia Holmblad"],
+        id="role-and-acronym",
+    ),
+    pytest.param(
+        "kontakt: anna.svensson@bjuv.se Anna Svensson",
+        ["anna.svensson@bjuv.se Anna Svensson"],
+        ["Anna Svensson"],
+        id="e-mail-dropped",
+    ),
     # extension
-    pytest.param("Närvarande: Charlotte Rosenlund Sjövall, Båstad", ["Charlotte Rosenlund"], ["Charlotte Rosenlund Sjövall"],
-                 id="double-surname-by-ending"),
-    pytest.param("Mötet leddes av Sten G Johansson i dag.", ["Johansson"], ["Sten G Johansson"], id="left-over-initial"),
-    pytest.param("Mötet leddes av Sten G. Johansson i dag.", ["Sten G."], ["Sten G. Johansson"], id="right-over-initial"),
+    pytest.param(
+        "Närvarande: Charlotte Rosenlund Sjövall, Båstad",
+        ["Charlotte Rosenlund"],
+        ["Charlotte Rosenlund Sjövall"],
+        id="double-surname-by-ending",
+    ),
+    pytest.param(
+        "Mötet leddes av Sten G Johansson i dag.", ["Johansson"], ["Sten G Johansson"], id="left-over-initial"
+    ),
+    pytest.param(
+        "Mötet leddes av Sten G. Johansson i dag.", ["Sten G."], ["Sten G. Johansson"], id="right-over-initial"
+    ),
     pytest.param("Enligt Carl af Ugglas ska", ["Carl"], ["Carl af Ugglas"], id="particle"),
     pytest.param("Enligt Carl af Ugglas ska", ["Carl af"], ["Carl af Ugglas"], id="cut-after-particle"),
     pytest.param("gäst: Ursula von der Leyen, EU", ["Ursula"], ["Ursula von der Leyen"], id="two-particles"),
-    pytest.param("Svar från Rosenlund Sjövall", ["Rosenlund Sjövall"], ["Rosenlund Sjövall"], id="no-first-name-before"),
-    pytest.param("Svar från Anna Karin Rosenlund", ["Rosenlund"], ["Anna Karin Rosenlund"], id="left-over-two-first-names"),
+    pytest.param(
+        "Svar från Rosenlund Sjövall", ["Rosenlund Sjövall"], ["Rosenlund Sjövall"], id="no-first-name-before"
+    ),
+    pytest.param(
+        "Svar från Anna Karin Rosenlund", ["Rosenlund"], ["Anna Karin Rosenlund"], id="left-over-two-first-names"
+    ),
     pytest.param("ROLAND JÖNSSON MÅNSSON, ordförande", ["ROLAND JÖNSSON"], ["ROLAND JÖNSSON MÅNSSON"], id="capitals"),
     # left alone
-    pytest.param("Annette Melander Berg.", ["Annette Melander Berg"], ["Annette Melander Berg"], id="surname-that-is-a-municipality"),
+    pytest.param(
+        "Annette Melander Berg.",
+        ["Annette Melander Berg"],
+        ["Annette Melander Berg"],
+        id="surname-that-is-a-municipality",
+    ),
     pytest.param("Anna Lund tackade", ["Anna Lund"], ["Anna Lund"], id="first-name-plus-municipality-surname"),
     pytest.param("Anna Karin Lund tackade", ["Anna Karin Lund"], ["Anna Karin Lund"], id="double-first-name-plus-lund"),
-    pytest.param("Jan-Inge Hansson, Familjen Helsingborg", ["Jan-Inge Hansson"], ["Jan-Inge Hansson"], id="correct-span"),
+    pytest.param(
+        "Jan-Inge Hansson, Familjen Helsingborg", ["Jan-Inge Hansson"], ["Jan-Inge Hansson"], id="correct-span"
+    ),
     pytest.param("Johan bjöd in till lunch", ["Johan"], ["Johan"], id="lone-first-name"),
     pytest.param("Anna Svensson Kommunstyrelsen", ["Anna Svensson"], ["Anna Svensson"], id="no-extension-over-body"),
     pytest.param("Tomas Rikse Klippan", ["Tomas Rikse"], ["Tomas Rikse"], id="no-extension-over-municipality"),
@@ -119,7 +195,11 @@ def test_extension_stops_at_other_entities(nlp):
 def test_other_labels_untouched(nlp):
     text = "Tomas Rikse Klippan, Region Skåne den 5 april"
     doc = run(nlp, text, ["Tomas Rikse Klippan", ("Region Skåne", "ORG"), ("5 april", "DATE")])
-    assert [(e.text, e.label_) for e in doc.ents] == [("Tomas Rikse", "PERSON"), ("Region Skåne", "ORG"), ("5 april", "DATE")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Tomas Rikse", "PERSON"),
+        ("Region Skåne", "ORG"),
+        ("5 april", "DATE"),
+    ]
 
 
 VALUES = [
@@ -129,9 +209,20 @@ VALUES = [
     pytest.param("Jonas redogjorde", "Jonas", "Jonas", None, id="name-ending-in-s"),
     pytest.param("Enligt Lars Niklas", "Lars Niklas", "Lars", "Niklas", id="first-names-ending-in-s"),
     pytest.param("Rikses redogjorde", "Rikses", "Rikses", None, id="unknown-s-before-verb"),
-    pytest.param("Lena Mårtensson-Stenudd deltog", "Lena Mårtensson-Stenudd", "Lena", "Mårtensson-Stenudd", id="hyphenated-surname"),
-    pytest.param("Charlotte Rosenlund Sjövall deltog", "Charlotte Rosenlund Sjövall", "Charlotte", "Rosenlund Sjövall",
-                 id="double-surname"),
+    pytest.param(
+        "Lena Mårtensson-Stenudd deltog",
+        "Lena Mårtensson-Stenudd",
+        "Lena",
+        "Mårtensson-Stenudd",
+        id="hyphenated-surname",
+    ),
+    pytest.param(
+        "Charlotte Rosenlund Sjövall deltog",
+        "Charlotte Rosenlund Sjövall",
+        "Charlotte",
+        "Rosenlund Sjövall",
+        id="double-surname",
+    ),
     pytest.param("Anna Karin Svensson deltog", "Anna Karin Svensson", "Anna Karin", "Svensson", id="double-first-name"),
     pytest.param("Lars-Ola Olsson deltog", "Lars-Ola Olsson", "Lars-Ola", "Olsson", id="hyphenated-first-name"),
     pytest.param("Sten G Johansson deltog", "Sten G Johansson", "Sten G", "Johansson", id="initial"),
@@ -168,10 +259,20 @@ def test_person_name_is_frozen():
     "config,text,ents,expected",
     [
         pytest.param({"extend": False}, "Enligt Carl af Ugglas ska", ["Carl"], ["Carl"], id="no-extend"),
-        pytest.param({"split": False}, "Jonas Florén och Mia Wihlborg", ["Jonas Florén och Mia Wihlborg"],
-                     ["Jonas Florén och Mia Wihlborg"], id="no-split"),
-        pytest.param({"trim_places": False}, "Tomas Rikse Klippan", ["Tomas Rikse Klippan"], ["Tomas Rikse Klippan"],
-                     id="no-trim-places"),
+        pytest.param(
+            {"split": False},
+            "Jonas Florén och Mia Wihlborg",
+            ["Jonas Florén och Mia Wihlborg"],
+            ["Jonas Florén och Mia Wihlborg"],
+            id="no-split",
+        ),
+        pytest.param(
+            {"trim_places": False},
+            "Tomas Rikse Klippan",
+            ["Tomas Rikse Klippan"],
+            ["Tomas Rikse Klippan"],
+            id="no-trim-places",
+        ),
         pytest.param({"label": "PER"}, "Tomas Rikse Klippan", [("Tomas Rikse Klippan", "PER")], [], id="other-label"),
     ],
 )
@@ -268,11 +369,22 @@ TRIMS = [
     pytest.param("Karin Berg Mobil 070-123", "Karin Berg Mobil", ["Karin Berg"], id="label-after"),
     pytest.param("Ordf Anna Ek", "Ordf Anna Ek", ["Anna Ek"], id="ordf"),
     pytest.param("Per Ek Sekreterare", "Per Ek Sekreterare", ["Per Ek"], id="sekreterare-after"),
-    pytest.param("Ålderspresident Christer Falk öppnar", "Ålderspresident Christer Falk", ["Christer Falk"], id="ålderspresident"),
-    pytest.param("Dennis Ljunggren Justeringens datum", "Dennis Ljunggren Justeringens", ["Dennis Ljunggren"], id="justeringens"),
-    pytest.param("Överläggning Ann-Sofie Lagercrantz", "Överläggning Ann-Sofie Lagercrantz", ["Ann-Sofie Lagercrantz"], id="heading-before"),
+    pytest.param(
+        "Ålderspresident Christer Falk öppnar", "Ålderspresident Christer Falk", ["Christer Falk"], id="ålderspresident"
+    ),
+    pytest.param(
+        "Dennis Ljunggren Justeringens datum", "Dennis Ljunggren Justeringens", ["Dennis Ljunggren"], id="justeringens"
+    ),
+    pytest.param(
+        "Överläggning Ann-Sofie Lagercrantz",
+        "Överläggning Ann-Sofie Lagercrantz",
+        ["Ann-Sofie Lagercrantz"],
+        id="heading-before",
+    ),
     pytest.param("Eva Dahlander Utses att justera", "Eva Dahlander Utses", ["Eva Dahlander"], id="verb-label-after"),
-    pytest.param("Gunilla Nyström Postadress Box 1", "Gunilla Nyström Postadress", ["Gunilla Nyström"], id="postadress"),
+    pytest.param(
+        "Gunilla Nyström Postadress Box 1", "Gunilla Nyström Postadress", ["Gunilla Nyström"], id="postadress"
+    ),
 ]
 
 
@@ -315,7 +427,10 @@ def test_name_evidence(nlp, text, ent):
 
 
 def test_name_broken_by_a_line_break_is_one_span(nlp):
-    assert persons(run(nlp, "Ledamöter: Jan Bohman Karin\nÖrjes, Agneta", ["Jan Bohman Karin"])) == ["Jan Bohman", "Karin\nÖrjes"]
+    assert persons(run(nlp, "Ledamöter: Jan Bohman Karin\nÖrjes, Agneta", ["Jan Bohman Karin"])) == [
+        "Jan Bohman",
+        "Karin\nÖrjes",
+    ]
 
 
 def test_evidence_can_be_switched_off():

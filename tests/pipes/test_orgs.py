@@ -98,26 +98,50 @@ FORMS = [
     pytest.param("Avtal med Byggmästarna Nord AB om entreprenad.", ["Byggmästarna Nord AB"], id="company-AB"),
     pytest.param("Boliden Mineral AB ansöker om tillstånd.", ["Boliden Mineral AB"], id="company-sentence-start"),
     pytest.param("Luleå Energi AB:s styrelse", ["Luleå Energi AB:s"], id="company-genitive-colon"),
-    pytest.param("ägartillskott till Kiladalens utvecklings AB", ["Kiladalens utvecklings AB"], id="lower-case-word-before-form"),
+    pytest.param(
+        "ägartillskott till Kiladalens utvecklings AB", ["Kiladalens utvecklings AB"], id="lower-case-word-before-form"
+    ),
     pytest.param("Vatten & Avfall i Malung-Sälen AB", ["Vatten & Avfall i Malung-Sälen AB"], id="connectors-inside"),
     pytest.param("Resultatrapport för AB Familjebostäder", ["AB Familjebostäder"], id="AB-before-name"),
     pytest.param("Styrelsen i Vilhelminahem AB", ["Vilhelminahem AB"], id="municipal-housing-company"),
     pytest.param("Bolaget Storbo Bostäder AB bildas.", ["Storbo Bostäder AB"], id="municipal-company-bostäder"),
     pytest.param("Firman Nilssons Bygg HB anlitas.", ["Nilssons Bygg HB"], id="trading-partnership-HB"),
     pytest.param("Ek Konsult KB fakturerar.", ["Ek Konsult KB"], id="limited-partnership-KB"),
-    pytest.param("Ansökan från Bygdegården Norra ekonomisk förening.", ["Bygdegården Norra ekonomisk förening"], id="ekonomisk-förening"),
+    pytest.param(
+        "Ansökan från Bygdegården Norra ekonomisk förening.",
+        ["Bygdegården Norra ekonomisk förening"],
+        id="ekonomisk-förening",
+    ),
     pytest.param("utträde ur West Sweden ideell förening", ["West Sweden ideell förening"], id="ideell-förening"),
     pytest.param("Södra Skogsägarna Aktiebolag", ["Södra Skogsägarna Aktiebolag"], id="Aktiebolag"),
-    pytest.param("Bidrag till Kalmar läns hembygdsförbund beviljas.", ["Kalmar läns hembygdsförbund"], id="county-genitive-association"),
+    pytest.param(
+        "Bidrag till Kalmar läns hembygdsförbund beviljas.",
+        ["Kalmar läns hembygdsförbund"],
+        id="county-genitive-association",
+    ),
     pytest.param("Sjuhärads samordningsförbund redovisar.", ["Sjuhärads samordningsförbund"], id="samordningsförbund"),
-    pytest.param("Årsredovisning Sjuhärads kommunalförbund", ["Sjuhärads kommunalförbund"], id="kommunalförbund-heading"),
-    pytest.param("Södra Älvsborgs Räddningstjänstförbund", ["Södra Älvsborgs Räddningstjänstförbund"], id="räddningstjänstförbund"),
-    pytest.param("Samordningsförbundet Sydnärke beviljas medel.", ["Samordningsförbundet Sydnärke"], id="prefix-samordningsförbundet"),
+    pytest.param(
+        "Årsredovisning Sjuhärads kommunalförbund", ["Sjuhärads kommunalförbund"], id="kommunalförbund-heading"
+    ),
+    pytest.param(
+        "Södra Älvsborgs Räddningstjänstförbund",
+        ["Södra Älvsborgs Räddningstjänstförbund"],
+        id="räddningstjänstförbund",
+    ),
+    pytest.param(
+        "Samordningsförbundet Sydnärke beviljas medel.",
+        ["Samordningsförbundet Sydnärke"],
+        id="prefix-samordningsförbundet",
+    ),
     pytest.param("VD för Stiftelsen Jamtli", ["Stiftelsen Jamtli"], id="prefix-stiftelsen"),
     pytest.param("Avtal med Region Jönköping", ["Region Jönköping"], id="prefix-region"),
     pytest.param("Länsstyrelsen i Norrbotten beslutar.", ["Länsstyrelsen i Norrbotten"], id="county-board-i"),
-    pytest.param("Länsstyrelsen i Västra Götalands län", ["Länsstyrelsen i Västra Götalands län"], id="county-board-län"),
-    pytest.param("Förvaltningsrätten i Luleå har avgjort målet.", ["Förvaltningsrätten i Luleå"], id="administrative-court-i"),
+    pytest.param(
+        "Länsstyrelsen i Västra Götalands län", ["Länsstyrelsen i Västra Götalands län"], id="county-board-län"
+    ),
+    pytest.param(
+        "Förvaltningsrätten i Luleå har avgjort målet.", ["Förvaltningsrätten i Luleå"], id="administrative-court-i"
+    ),
     pytest.param("dom från Stockholms tingsrätt", ["Stockholms tingsrätt"], id="district-court"),
     pytest.param("Högskolan i Kristianstad deltar.", ["Högskolan i Kristianstad"], id="university-college-i"),
     pytest.param("Högskolan i Kristianstad och Krinova", ["Högskolan i Kristianstad"], id="name-never-crosses-och"),
@@ -129,9 +153,15 @@ FORMS = [
     pytest.param("Matchen mot IFK Göteborg spelas.", ["IFK Göteborg"], id="sports-club-before"),
     pytest.param("Bidrag till Naturskyddsföreningen beviljas.", ["Naturskyddsföreningen"], id="association-compound"),
     pytest.param("Nykvarnspartiet yrkar bifall.", ["Nykvarnspartiet"], id="local-party"),
-    pytest.param("Bidrag till Brottsofferjouren Småland West", ["Brottsofferjouren Småland West"], id="head-with-name-after"),
+    pytest.param(
+        "Bidrag till Brottsofferjouren Småland West", ["Brottsofferjouren Småland West"], id="head-with-name-after"
+    ),
     pytest.param("Stöd till Kvinnojouren i Mora", ["Kvinnojouren i Mora"], id="head-i-place"),
-    pytest.param("medlem i International Cities of Refuge Network", ["International Cities of Refuge Network"], id="english-network"),
+    pytest.param(
+        "medlem i International Cities of Refuge Network",
+        ["International Cities of Refuge Network"],
+        id="english-network",
+    ),
 ]
 
 
@@ -175,10 +205,13 @@ def test_acronyms_and_aliases(nlp, text, expected):
 def test_acronyms_can_be_switched_off():
     nlp = famhbg_nlp.blank()
     nlp.add_pipe("famhbg_orgs", config={"acronyms": False})
-    assert orgs(nlp, "Nordöstra Vatten och Avlopp AB (NÖVA) bildas. NÖVA ska ägas.") == [
-        "Nordöstra Vatten och Avlopp AB",
-        "Erastos",
-    ][:1]
+    assert (
+        orgs(nlp, "Nordöstra Vatten och Avlopp AB (NÖVA) bildas. NÖVA ska ägas.")
+        == [
+            "Nordöstra Vatten och Avlopp AB",
+            "Erastos",
+        ][:1]
+    )
 
 
 # ------------------------------------------------------------------ the scheme's exclusions
@@ -230,7 +263,9 @@ def test_person_outside_the_org_stays_a_person(nlp):
 
 
 def test_unsupported_single_word_org_of_the_ner_is_dropped(nlp):
-    doc = _with_ents(nlp, "Se Kommun & politik/Möten på webben. Avtal med Tensta Träff.", [("Möten", "ORG"), ("Tensta Träff", "ORG")])
+    doc = _with_ents(
+        nlp, "Se Kommun & politik/Möten på webben. Avtal med Tensta Träff.", [("Möten", "ORG"), ("Tensta Träff", "ORG")]
+    )
     assert [(e.text, e.label_) for e in doc.ents] == [("Tensta Träff", "ORG")]
 
 
@@ -275,7 +310,10 @@ def test_rules_pipeline_has_the_orgs_component_first():
 def test_org_wins_over_a_municipality_inside_it():
     nlp = famhbg_nlp.rules_pipeline()
     doc = nlp("Dom från Stockholms tingsrätt. Avtal med Malung-Sälen Turism AB.")
-    assert [(e.text, e.label_) for e in doc.ents] == [("Stockholms tingsrätt", "ORG"), ("Malung-Sälen Turism AB", "ORG")]
+    assert [(e.text, e.label_) for e in doc.ents] == [
+        ("Stockholms tingsrätt", "ORG"),
+        ("Malung-Sälen Turism AB", "ORG"),
+    ]
 
 
 def test_saved_pipeline_loads(nlp, tmp_path):

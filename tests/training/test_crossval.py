@@ -22,25 +22,38 @@ def with_municipality(rec: Record, municipality: str) -> Record:
 
 RECORDS = [
     with_municipality(
-        record("lund-ks-2021-01-01", TEXT, ("Anna Berg", "PERSON"), ("Per Holm", "PERSON"), ("700 000 kr", "AMOUNT", 700000)),
+        record(
+            "lund-ks-2021-01-01",
+            TEXT,
+            ("Anna Berg", "PERSON"),
+            ("Per Holm", "PERSON"),
+            ("700 000 kr", "AMOUNT", 700000),
+        ),
         "Lund",
     ),
     with_municipality(
-        record("lund-kf-2021-02-01", "Karin Lund från Höganäs kommun redogjorde.", ("Karin Lund", "PERSON"),
-               ("Höganäs kommun", "MUNICIPALITY", "Höganäs")),
+        record(
+            "lund-kf-2021-02-01",
+            "Karin Lund från Höganäs kommun redogjorde.",
+            ("Karin Lund", "PERSON"),
+            ("Höganäs kommun", "MUNICIPALITY", "Höganäs"),
+        ),
         "Lund",
     ),
     with_municipality(
-        record("mora-ks-2021-03-01", "Eva Ek, Mora, talade om 1500 tkr.", ("Eva Ek", "PERSON"),
-               ("Mora", "MUNICIPALITY", "Mora"), ("1500 tkr", "AMOUNT", 1500000)),
+        record(
+            "mora-ks-2021-03-01",
+            "Eva Ek, Mora, talade om 1500 tkr.",
+            ("Eva Ek", "PERSON"),
+            ("Mora", "MUNICIPALITY", "Mora"),
+            ("1500 tkr", "AMOUNT", 1500000),
+        ),
         "Mora",
     ),
 ]
 
 STRUCTURE = {
-    "lund-ks-2021-01-01": StructureGold(
-        id="lund-ks-2021-01-01", chair="Anna Berg", items=(("4", 1),)
-    ),
+    "lund-ks-2021-01-01": StructureGold(id="lund-ks-2021-01-01", chair="Anna Berg", items=(("4", 1),)),
 }
 
 
@@ -55,7 +68,10 @@ def test_grouped_crossval_holds_out_whole_municipalities_and_scores_structure():
         log=io.StringIO(),
     )
     assert [fold["groups"] for fold in result["folds"]] == [["Lund"], ["Mora"]]
-    assert [fold["test"] for fold in result["folds"]] == [["lund-ks-2021-01-01", "lund-kf-2021-02-01"], ["mora-ks-2021-03-01"]]
+    assert [fold["test"] for fold in result["folds"]] == [
+        ["lund-ks-2021-01-01", "lund-kf-2021-02-01"],
+        ["mora-ks-2021-03-01"],
+    ]
     assert result["settings"]["group_by"] == "municipality"
     assert result["pooled"]["full"]["docs"] == 3
     structure = result["structure"]

@@ -88,9 +88,7 @@ def test_perfect_prediction_scores_one_everywhere():
             0.0,
             id="person-boundary-too-short-is-wrong-in-strict-mode",
         ),
-        pytest.param(
-            GOLD + spans_of(TEXT, ("talade", "PERSON")), "PERSON", 0.5, 1.0, id="one-spurious-person"
-        ),
+        pytest.param(GOLD + spans_of(TEXT, ("talade", "PERSON")), "PERSON", 0.5, 1.0, id="one-spurious-person"),
         pytest.param(
             [g for g in GOLD if g.label != "AMOUNT"] + spans_of(TEXT, ("000 kr", "AMOUNT", 0)),
             "AMOUNT",

@@ -59,7 +59,10 @@ def test_reproducible_across_processes_and_hash_seeds():
     code = "import json,sys; from famhbg_nlp.training.synthetic import generate_dicts; json.dump(generate_dicts(8, seed=5), sys.stdout)"
     outputs = [
         subprocess.run(
-            [sys.executable, "-c", code], env={**os.environ, "PYTHONHASHSEED": hash_seed}, capture_output=True, check=True
+            [sys.executable, "-c", code],
+            env={**os.environ, "PYTHONHASHSEED": hash_seed},
+            capture_output=True,
+            check=True,
         ).stdout
         for hash_seed in ("1", "2")
     ]
@@ -95,16 +98,33 @@ def test_every_span_passes_the_edge_rules(records):
 @pytest.mark.parametrize(
     "text,spans,reason",
     [
-        pytest.param("Anna Berg ", [{"start": 0, "end": 10, "label": "PERSON", "value": None}], "edge", id="trailing-space"),
-        pytest.param("700 kr.", [{"start": 0, "end": 7, "label": "AMOUNT", "value": 700}], "edge", id="trailing-period"),
-        pytest.param("Bjuvs", [{"start": 0, "end": 4, "label": "MUNICIPALITY", "value": "Bjuv"}], "inside a word", id="inside-word"),
+        pytest.param(
+            "Anna Berg ", [{"start": 0, "end": 10, "label": "PERSON", "value": None}], "edge", id="trailing-space"
+        ),
+        pytest.param(
+            "700 kr.", [{"start": 0, "end": 7, "label": "AMOUNT", "value": 700}], "edge", id="trailing-period"
+        ),
+        pytest.param(
+            "Bjuvs",
+            [{"start": 0, "end": 4, "label": "MUNICIPALITY", "value": "Bjuv"}],
+            "inside a word",
+            id="inside-word",
+        ),
         pytest.param(
             "Anna Berg",
-            [{"start": 0, "end": 9, "label": "PERSON", "value": None}, {"start": 5, "end": 9, "label": "PERSON", "value": None}],
+            [
+                {"start": 0, "end": 9, "label": "PERSON", "value": None},
+                {"start": 5, "end": 9, "label": "PERSON", "value": None},
+            ],
             "overlaps",
             id="overlap",
         ),
-        pytest.param("Bjuv", [{"start": 0, "end": 4, "label": "MUNICIPALITY", "value": "Bjuvs"}], "canonical", id="value-not-canonical"),
+        pytest.param(
+            "Bjuv",
+            [{"start": 0, "end": 4, "label": "MUNICIPALITY", "value": "Bjuvs"}],
+            "canonical",
+            id="value-not-canonical",
+        ),
         pytest.param("3 kr", [{"start": 0, "end": 4, "label": "AMOUNT", "value": "3"}], "integer", id="amount-not-int"),
         pytest.param("5 maj", [{"start": 0, "end": 5, "label": "DATE", "value": "5 maj"}], "ISO", id="date-not-iso"),
     ],
@@ -131,10 +151,32 @@ def test_records_convert_to_docs(records, nlp):
 # -- values, recomputed independently ------------------------------------------------------------
 
 MONTHS = {
-    **{m: i for i, m in enumerate(
-        ("januari", "februari", "mars", "april", "maj", "juni", "juli", "augusti", "september", "oktober", "november", "december"),
-        start=1)},
-    **{m: i for i, m in enumerate(("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"), start=1)},
+    **{
+        m: i
+        for i, m in enumerate(
+            (
+                "januari",
+                "februari",
+                "mars",
+                "april",
+                "maj",
+                "juni",
+                "juli",
+                "augusti",
+                "september",
+                "oktober",
+                "november",
+                "december",
+            ),
+            start=1,
+        )
+    },
+    **{
+        m: i
+        for i, m in enumerate(
+            ("jan", "feb", "mar", "apr", "maj", "jun", "jul", "aug", "sep", "okt", "nov", "dec"), start=1
+        )
+    },
 }
 
 
@@ -190,14 +232,48 @@ def test_date_values(records):
 #: Every unit the generator writes, with periods and spaces removed, in lower case (read independently
 #: of the amounts component).
 UNITS = {
-    "kr": 1, "kronor": 1, "sek": 1,
-    "tkr": 1000, "kkr": 1000, "tsek": 1000, "ksek": 1000, "tusenkronor": 1000, "tusenkr": 1000, "tusensek": 1000,
-    "mkr": 10**6, "mnkr": 10**6, "msek": 10**6, "mnsek": 10**6, "mnkronor": 10**6, "miokr": 10**6, "miokronor": 10**6,
-    "miosek": 10**6, "miljkr": 10**6, "miljkronor": 10**6, "miljsek": 10**6, "miljonkr": 10**6, "miljonkronor": 10**6,
-    "miljonsek": 10**6, "miljonerkr": 10**6, "miljonerkronor": 10**6, "miljonersek": 10**6,
-    "mdkr": 10**9, "mdrkr": 10**9, "mrdkr": 10**9, "mdkronor": 10**9, "mdrkronor": 10**9, "mrdkronor": 10**9,
-    "mdsek": 10**9, "mdrsek": 10**9, "mrdsek": 10**9, "miljardkr": 10**9, "miljardkronor": 10**9, "miljardsek": 10**9,
-    "miljarderkr": 10**9, "miljarderkronor": 10**9, "miljardersek": 10**9,
+    "kr": 1,
+    "kronor": 1,
+    "sek": 1,
+    "tkr": 1000,
+    "kkr": 1000,
+    "tsek": 1000,
+    "ksek": 1000,
+    "tusenkronor": 1000,
+    "tusenkr": 1000,
+    "tusensek": 1000,
+    "mkr": 10**6,
+    "mnkr": 10**6,
+    "msek": 10**6,
+    "mnsek": 10**6,
+    "mnkronor": 10**6,
+    "miokr": 10**6,
+    "miokronor": 10**6,
+    "miosek": 10**6,
+    "miljkr": 10**6,
+    "miljkronor": 10**6,
+    "miljsek": 10**6,
+    "miljonkr": 10**6,
+    "miljonkronor": 10**6,
+    "miljonsek": 10**6,
+    "miljonerkr": 10**6,
+    "miljonerkronor": 10**6,
+    "miljonersek": 10**6,
+    "mdkr": 10**9,
+    "mdrkr": 10**9,
+    "mrdkr": 10**9,
+    "mdkronor": 10**9,
+    "mdrkronor": 10**9,
+    "mrdkronor": 10**9,
+    "mdsek": 10**9,
+    "mdrsek": 10**9,
+    "mrdsek": 10**9,
+    "miljardkr": 10**9,
+    "miljardkronor": 10**9,
+    "miljardsek": 10**9,
+    "miljarderkr": 10**9,
+    "miljarderkronor": 10**9,
+    "miljardersek": 10**9,
 }
 
 
@@ -246,23 +322,60 @@ def test_all_municipalities_appear():
 @pytest.mark.parametrize(
     "label,pattern",
     [
-        ("DATE", r"\d{6}"), ("DATE", r"\d{6}-\d{2}"), ("DATE", r"\d{4}-\d{2}-\d{2}"), ("DATE", r"\d{1,2} [a-zåäö]+ \d{4}"),
-        ("DATE", r"\d{1,2} [a-zåäö]+"), ("DATE", r"\d{1,2} (jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)"),
-        ("DATE", r"\d{1,2}–\d{1,2} [a-zåäö]+ \d{4}"), ("DATE", r"\d{1,2}-\d{1,2} [a-zåäö]+"), ("DATE", r"\d{1,2}/\d{1,2}"),
-        ("DATE", r"\d{1,2}-\d{1,2}/\d{1,2}"), ("DATE", r"\d{1,2}/\d{1,2}-\d{1,2}/\d{1,2}"), ("DATE", r"\d{7}"), ("DATE", r"3[01] (februari|april|juni)( \d{4})?"),
-        ("AMOUNT", r"\d+ tkr"), ("AMOUNT", r"\d{1,3}(?: \d{3})+ kr"), ("AMOUNT", r"\d{1,3}(?:\.\d{3})+ kr"),
-        ("AMOUNT", r"\d+ kkr"), ("AMOUNT", r"\d+,\d+ mnkr"), ("AMOUNT", r"\d+ mkr"), ("AMOUNT", r"\d+,\d+ Mkr"),
-        ("AMOUNT", r"\d+ miljoner kronor"), ("AMOUNT", r"\d+,\d+ mdkr"), ("AMOUNT", r"[\d ]+ SEK"), ("AMOUNT", r".*\u2009.*"),
-        ("MUNICIPALITY", r"\w+s kommun"), ("MUNICIPALITY", r"\w+ Kommun"), ("MUNICIPALITY", r"\w+s [sS]tad"),
-        ("MUNICIPALITY", r"\w+s Stads"), ("MUNICIPALITY", r"\w+s kommuns"), ("MUNICIPALITY", r"Falu kommun"),
-        ("MUNICIPALITY", r"[A-ZÅÄÖ ]+ (KOMMUN|STAD)"), ("MUNICIPALITY", r"Gotlands kommun"),
-        ("ORG", r"Region \w+"), ("ORG", r"Högskolan i \w+"), ("ORG", r"\w+ universitet"), ("ORG", r"Länsstyrelsen .+"),
-        ("ORG", r"Kammarrätten i \w+"), ("ORG", r"[A-ZÅÄÖ]+:s"), ("ORG", r"Familjen Helsingborg"), ("ORG", r"Skåne Nordväst"),
-        ("ORG", r"Trafikverket"), ("ORG", r"SKR"), ("ORG", r"Skånes Kommuner"), ("ORG", r".+ AB"),
-        ("PERSON", r"[A-ZÅÄÖ]\w+-[A-ZÅÄÖ]\w+ \w+"), ("PERSON", r"\w+ [A-ZÅÄÖ]\w+-[A-ZÅÄÖ]\w+"),
-        ("PERSON", r"\w+ [A-ZÅÄÖ]\w+ [A-ZÅÄÖ]\w+"), ("PERSON", r"\w+ (af|von|de|van) \w+"), ("PERSON", r"\w+ [A-Z]\.? \w+"),
-        ("PERSON", r"[A-ZÅÄÖ][a-zåäöé]+"), ("PERSON", r".*[åäö].*"), ("PERSON", r".*(ić|ic|ović|ski|oğlu|nen|Abdi|Mohamed|Ali).*"),
-        ("PERSON", r"\w+ \w+s"), ("PERSON", r"[A-ZÅÄÖ\- ]+"),
+        ("DATE", r"\d{6}"),
+        ("DATE", r"\d{6}-\d{2}"),
+        ("DATE", r"\d{4}-\d{2}-\d{2}"),
+        ("DATE", r"\d{1,2} [a-zåäö]+ \d{4}"),
+        ("DATE", r"\d{1,2} [a-zåäö]+"),
+        ("DATE", r"\d{1,2} (jan|feb|mar|apr|jun|jul|aug|sep|okt|nov|dec)"),
+        ("DATE", r"\d{1,2}–\d{1,2} [a-zåäö]+ \d{4}"),
+        ("DATE", r"\d{1,2}-\d{1,2} [a-zåäö]+"),
+        ("DATE", r"\d{1,2}/\d{1,2}"),
+        ("DATE", r"\d{1,2}-\d{1,2}/\d{1,2}"),
+        ("DATE", r"\d{1,2}/\d{1,2}-\d{1,2}/\d{1,2}"),
+        ("DATE", r"\d{7}"),
+        ("DATE", r"3[01] (februari|april|juni)( \d{4})?"),
+        ("AMOUNT", r"\d+ tkr"),
+        ("AMOUNT", r"\d{1,3}(?: \d{3})+ kr"),
+        ("AMOUNT", r"\d{1,3}(?:\.\d{3})+ kr"),
+        ("AMOUNT", r"\d+ kkr"),
+        ("AMOUNT", r"\d+,\d+ mnkr"),
+        ("AMOUNT", r"\d+ mkr"),
+        ("AMOUNT", r"\d+,\d+ Mkr"),
+        ("AMOUNT", r"\d+ miljoner kronor"),
+        ("AMOUNT", r"\d+,\d+ mdkr"),
+        ("AMOUNT", r"[\d ]+ SEK"),
+        ("AMOUNT", r".*\u2009.*"),
+        ("MUNICIPALITY", r"\w+s kommun"),
+        ("MUNICIPALITY", r"\w+ Kommun"),
+        ("MUNICIPALITY", r"\w+s [sS]tad"),
+        ("MUNICIPALITY", r"\w+s Stads"),
+        ("MUNICIPALITY", r"\w+s kommuns"),
+        ("MUNICIPALITY", r"Falu kommun"),
+        ("MUNICIPALITY", r"[A-ZÅÄÖ ]+ (KOMMUN|STAD)"),
+        ("MUNICIPALITY", r"Gotlands kommun"),
+        ("ORG", r"Region \w+"),
+        ("ORG", r"Högskolan i \w+"),
+        ("ORG", r"\w+ universitet"),
+        ("ORG", r"Länsstyrelsen .+"),
+        ("ORG", r"Kammarrätten i \w+"),
+        ("ORG", r"[A-ZÅÄÖ]+:s"),
+        ("ORG", r"Familjen Helsingborg"),
+        ("ORG", r"Skåne Nordväst"),
+        ("ORG", r"Trafikverket"),
+        ("ORG", r"SKR"),
+        ("ORG", r"Skånes Kommuner"),
+        ("ORG", r".+ AB"),
+        ("PERSON", r"[A-ZÅÄÖ]\w+-[A-ZÅÄÖ]\w+ \w+"),
+        ("PERSON", r"\w+ [A-ZÅÄÖ]\w+-[A-ZÅÄÖ]\w+"),
+        ("PERSON", r"\w+ [A-ZÅÄÖ]\w+ [A-ZÅÄÖ]\w+"),
+        ("PERSON", r"\w+ (af|von|de|van) \w+"),
+        ("PERSON", r"\w+ [A-Z]\.? \w+"),
+        ("PERSON", r"[A-ZÅÄÖ][a-zåäöé]+"),
+        ("PERSON", r".*[åäö].*"),
+        ("PERSON", r".*(ić|ic|ović|ski|oğlu|nen|Abdi|Mohamed|Ali).*"),
+        ("PERSON", r"\w+ \w+s"),
+        ("PERSON", r"[A-ZÅÄÖ\- ]+"),
     ],
 )
 def test_form_is_generated(records, label, pattern):
@@ -272,13 +385,44 @@ def test_form_is_generated(records, label, pattern):
 @pytest.mark.parametrize(
     "pattern",
     [
-        r"\bstyrelsen\b", r"\bKommunstyrelsen\b", r"\bsekretariatet\b", r"\bnätverket\b", r"\bprojektet \w+",
-        r"\bNordvästra Skåne\b", r"\bSkåne\b", r"[\w.]+@[\w.]+\.se", r"\bkl\. \d", r"\b\d+/20\d\d\b", r"§ \d+",
-        r"Dnr", r"\d %", r"\d,\d+ tjänst", r"\b20\d\d[-–]20\d\d\b", r"\b(hösten|våren) 20\d\d\b", r"\bi (januari|mars|september)\b",
-        r"\bStadshuset\b", r"\bkommundirektör\b", r"\(S\)", r"\(från \d{4}\)", r"~~", r"\*\*att\*\*", r"\*att\*",
-        r"Justeras", r"Anmält förhinder", r"Inbjudna gäster", r"Tjänstgörande ersättare|tjänstgörande ersättare",
-        r"Sammanträdesdatum", r"Tid/Plats:", r"Plats och tid:", r"Mötet beslutar", r"Förslag till beslut", r"samt att",
-        r"^\d\d\.\d\d \*\*", r"^#{3,4} \d+\. ", r"^§ \d+", r"Underskriftssida|Signeringssida|Verifikat",
+        r"\bstyrelsen\b",
+        r"\bKommunstyrelsen\b",
+        r"\bsekretariatet\b",
+        r"\bnätverket\b",
+        r"\bprojektet \w+",
+        r"\bNordvästra Skåne\b",
+        r"\bSkåne\b",
+        r"[\w.]+@[\w.]+\.se",
+        r"\bkl\. \d",
+        r"\b\d+/20\d\d\b",
+        r"§ \d+",
+        r"Dnr",
+        r"\d %",
+        r"\d,\d+ tjänst",
+        r"\b20\d\d[-–]20\d\d\b",
+        r"\b(hösten|våren) 20\d\d\b",
+        r"\bi (januari|mars|september)\b",
+        r"\bStadshuset\b",
+        r"\bkommundirektör\b",
+        r"\(S\)",
+        r"\(från \d{4}\)",
+        r"~~",
+        r"\*\*att\*\*",
+        r"\*att\*",
+        r"Justeras",
+        r"Anmält förhinder",
+        r"Inbjudna gäster",
+        r"Tjänstgörande ersättare|tjänstgörande ersättare",
+        r"Sammanträdesdatum",
+        r"Tid/Plats:",
+        r"Plats och tid:",
+        r"Mötet beslutar",
+        r"Förslag till beslut",
+        r"samt att",
+        r"^\d\d\.\d\d \*\*",
+        r"^#{3,4} \d+\. ",
+        r"^§ \d+",
+        r"Underskriftssida|Signeringssida|Verifikat",
     ],
 )
 def test_negative_or_layout_form_is_generated(records, pattern):
@@ -330,7 +474,9 @@ def _gold_sentences() -> set[str]:
     for text in texts:
         for part in re.split(r"(?<=[.!?:])\s+|\n+", text):
             part = part.strip(" *#-~\t")
-            if len(part) >= 40 and len(part.split()) >= 6:  # a sentence, not a form line (Förvaringsplats för protokollet X)
+            if (
+                len(part) >= 40 and len(part.split()) >= 6
+            ):  # a sentence, not a form line (Förvaringsplats för protokollet X)
                 sentences.add(part)
     return sentences
 
@@ -354,7 +500,16 @@ def test_500_documents_take_seconds():
 def test_script_writes_jsonl(tmp_path):
     out = tmp_path / "synthetic.jsonl"
     result = subprocess.run(
-        [sys.executable, str(ROOT / "training" / "generate_synthetic.py"), "--n", "6", "--seed", "2", "--output", str(out)],
+        [
+            sys.executable,
+            str(ROOT / "training" / "generate_synthetic.py"),
+            "--n",
+            "6",
+            "--seed",
+            "2",
+            "--output",
+            str(out),
+        ],
         capture_output=True,
         text=True,
         check=True,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 import spacy
 from spacy.tokens import DocBin
+from support import record
 
 import famhbg_nlp
 from famhbg_nlp.corpus import CorpusError, Record, SpanRecord
@@ -23,7 +24,6 @@ from famhbg_nlp.training import (
     training_mix,
     write_training_data,
 )
-from support import record
 
 CNN = Path(__file__).resolve().parents[2] / "configs" / "cnn.cfg"
 STEPS = 6
@@ -64,7 +64,9 @@ RECORDS = [
 @pytest.fixture(scope="module")
 def trained(tmp_path_factory):
     out = tmp_path_factory.mktemp("cnn") / "model"
-    result = train_pipeline(CNN, out, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=1, max_steps=STEPS, stdout=io.StringIO())
+    result = train_pipeline(
+        CNN, out, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=1, max_steps=STEPS, stdout=io.StringIO()
+    )
     return result
 
 
@@ -157,8 +159,12 @@ def test_saved_pipeline_loads_with_plain_spacy_in_a_fresh_process(trained):
 
 
 def test_same_seed_gives_the_same_pipeline_and_predictions(trained, tmp_path):
-    again = train_pipeline(CNN, None, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=1, max_steps=STEPS, stdout=io.StringIO())
-    other = train_pipeline(CNN, None, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=2, max_steps=STEPS, stdout=io.StringIO())
+    again = train_pipeline(
+        CNN, None, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=1, max_steps=STEPS, stdout=io.StringIO()
+    )
+    other = train_pipeline(
+        CNN, None, gold=RECORDS[:2], synthetic=RECORDS[2:], seed=2, max_steps=STEPS, stdout=io.StringIO()
+    )
     assert again.nlp.get_pipe("ner").to_bytes() == trained.nlp.get_pipe("ner").to_bytes()
     assert other.nlp.get_pipe("ner").to_bytes() != trained.nlp.get_pipe("ner").to_bytes()
     loaded = famhbg_nlp.load(trained.output)

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 import spacy
+from support import record
 
 from famhbg_nlp.defaults import RULE_PIPES
 from famhbg_nlp.training import train_pipeline
-from support import record
 
 TRF = Path(__file__).resolve().parents[2] / "configs" / "trf.cfg"
 
-WORDS = "närvarande anna berg per holm karin lund beslut om kr till region skåne den april från kommun redogjorde".split()
+WORDS = (
+    "närvarande anna berg per holm karin lund beslut om kr till region skåne den april från kommun redogjorde".split()
+)
 
 
 RECORDS = [
@@ -46,6 +48,7 @@ def tiny_bert(tmp_path, monkeypatch):
     monkeypatch.setenv("HF_HUB_OFFLINE", "1")
     monkeypatch.setenv("TRANSFORMERS_OFFLINE", "1")
     import transformers
+
     chars = "abcdefghijklmnopqrstuvwxyzåäöABCDEFGHIJKLMNOPQRSTUVWXYZÅÄÖ0123456789.,:;-/()"
     vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *WORDS, *chars, *(f"##{c}" for c in chars)]
     path = tmp_path / "tiny-bert"

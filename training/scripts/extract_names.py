@@ -56,18 +56,79 @@ LOCALES: tuple[tuple[str, str | None], ...] = (
 KEEP = set("åäöÅÄÖéÉüÜ")
 
 _SWEDISH = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "е": "e", "ё": "jo", "ж": "zj", "з": "z",
-    "и": "i", "й": "j", "к": "k", "л": "l", "м": "m", "н": "n", "о": "o", "п": "p", "р": "r",
-    "с": "s", "т": "t", "у": "u", "ф": "f", "х": "ch", "ц": "ts", "ч": "tj", "ш": "sj",
-    "щ": "sjtj", "ъ": "", "ы": "y", "ь": "", "э": "e", "ю": "ju", "я": "ja",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "е": "e",
+    "ё": "jo",
+    "ж": "zj",
+    "з": "z",
+    "и": "i",
+    "й": "j",
+    "к": "k",
+    "л": "l",
+    "м": "m",
+    "н": "n",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "у": "u",
+    "ф": "f",
+    "х": "ch",
+    "ц": "ts",
+    "ч": "tj",
+    "ш": "sj",
+    "щ": "sjtj",
+    "ъ": "",
+    "ы": "y",
+    "ь": "",
+    "э": "e",
+    "ю": "ju",
+    "я": "ja",
     # Ukrainian
-    "і": "i", "ї": "ji", "є": "je", "ґ": "g", "'": "", "’": "",
+    "і": "i",
+    "ї": "ji",
+    "є": "je",
+    "ґ": "g",
+    "'": "",
+    "’": "",
 }
 _SOUTH_SLAVIC = {
-    "а": "a", "б": "b", "в": "v", "г": "g", "д": "d", "ѓ": "đ", "е": "e", "ж": "ž", "з": "z",
-    "ѕ": "dz", "и": "i", "ј": "j", "к": "k", "л": "l", "љ": "lj", "м": "m", "н": "n", "њ": "nj",
-    "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ќ": "ć", "у": "u", "ф": "f", "х": "h",
-    "ц": "c", "ч": "č", "џ": "dž", "ш": "š",
+    "а": "a",
+    "б": "b",
+    "в": "v",
+    "г": "g",
+    "д": "d",
+    "ѓ": "đ",
+    "е": "e",
+    "ж": "ž",
+    "з": "z",
+    "ѕ": "dz",
+    "и": "i",
+    "ј": "j",
+    "к": "k",
+    "л": "l",
+    "љ": "lj",
+    "м": "m",
+    "н": "n",
+    "њ": "nj",
+    "о": "o",
+    "п": "p",
+    "р": "r",
+    "с": "s",
+    "т": "t",
+    "ќ": "ć",
+    "у": "u",
+    "ф": "f",
+    "х": "h",
+    "ц": "c",
+    "ч": "č",
+    "џ": "dž",
+    "ш": "š",
 }
 TABLES = {"swedish": _SWEDISH, "south_slavic": _SOUTH_SLAVIC}
 
@@ -84,9 +145,7 @@ def transliterate(name: str, table: dict[str, str]) -> str:
 
 
 def is_latin(name: str) -> bool:
-    return bool(LATIN_NAME.match(name)) and all(
-        not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name
-    )
+    return bool(LATIN_NAME.match(name)) and all(not c.isalpha() or "LATIN" in unicodedata.name(c, "") for c in name)
 
 
 def fold(name: str) -> str:
@@ -151,8 +210,12 @@ def extract() -> tuple[list[dict[str, str]], list[dict[str, str]]]:
 def write(rows: list[dict[str, str]], path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("w", encoding="utf-8", newline="") as handle:
-        handle.write(f"# Extracted from Faker {faker.VERSION} person providers by training/scripts/extract_names.py; see SOURCE.md\n")
-        writer = csv.DictWriter(handle, fieldnames=["name", "source", "gender", "weight"], delimiter="\t", lineterminator="\n")
+        handle.write(
+            f"# Extracted from Faker {faker.VERSION} person providers by training/scripts/extract_names.py; see SOURCE.md\n"
+        )
+        writer = csv.DictWriter(
+            handle, fieldnames=["name", "source", "gender", "weight"], delimiter="\t", lineterminator="\n"
+        )
         writer.writeheader()
         writer.writerows(rows)
 

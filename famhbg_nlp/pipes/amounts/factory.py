@@ -20,6 +20,4 @@ from .component import AmountsComponent
 def create_component(
     nlp: Language, name: str, *, policy: str, drop_unvalued: bool, ranges: bool, unit_first: bool
 ) -> AmountsComponent:
-    return AmountsComponent(
-        nlp, name, policy=policy, drop_unvalued=drop_unvalued, ranges=ranges, unit_first=unit_first
-    )
+    return AmountsComponent(nlp, name, policy=policy, drop_unvalued=drop_unvalued, ranges=ranges, unit_first=unit_first)

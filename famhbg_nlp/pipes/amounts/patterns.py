@@ -90,9 +90,13 @@ def _alternation(units) -> str:
 
 #: The word for the currency itself (``kr``, ``kronor``, ``svenska kronor``, ``SEK`` in capitals
 #: only: lower-case ``sek`` is seconds). Other countries' ``norska kronor`` do not match.
-KRONOR = "(?:" + "|".join(
-    unit_pattern(u, space=HS, kronor="") for u in sorted(_UNITS, key=lambda u: -len(u.form)) if u.kind == "currency"
-) + ")"
+KRONOR = (
+    "(?:"
+    + "|".join(
+        unit_pattern(u, space=HS, kronor="") for u in sorted(_UNITS, key=lambda u: -len(u.form)) if u.kind == "currency"
+    )
+    + ")"
+)
 
 #: Units, from the largest, as ``group name -> regex``, from the lexicon's ``money_units.tsv``;
 #: matched case-insensitively except the spellings marked exact (``SEK``, ``T kr``).

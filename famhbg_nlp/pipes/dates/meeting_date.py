@@ -59,6 +59,7 @@ SOURCES: tuple[str, ...] = (
     "year-in-text",
 )
 
+
 @dataclass(frozen=True)
 class DateContext:
     """What a document says about when its meeting was.

@@ -286,7 +286,9 @@ class _Intervals:
 
 def _longest_first(found: list[DateMatch]) -> list[DateMatch]:
     """Non-overlapping matches: longer wins, then earlier, then one with a value; in text order."""
-    return longest_first(found, lambda m: (m.start, m.end), rank=lambda m: (-(m.end - m.start), m.start, m.value is None))
+    return longest_first(
+        found, lambda m: (m.start, m.end), rank=lambda m: (-(m.end - m.start), m.start, m.value is None)
+    )
 
 
 def _with_year(match: DateMatch, reference: datetime.date | int) -> DateMatch:

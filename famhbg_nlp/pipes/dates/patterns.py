@@ -327,7 +327,9 @@ SENTENCE_YEAR = re.compile(
     re.MULTILINE,
 )
 #: What joins the dates of an enumeration (``6 februari, 9 mars och 27 april 2017``).
-LIST_JOIN = re.compile(rf"^(?:{HS}*,{HS}*|{HS}+(?i:och|samt|eller|resp\.?|respektive){HS}+|{HS}*,{HS}*(?i:och|samt){HS}+)$")
+LIST_JOIN = re.compile(
+    rf"^(?:{HS}*,{HS}*|{HS}+(?i:och|samt|eller|resp\.?|respektive){HS}+|{HS}*,{HS}*(?i:och|samt){HS}+)$"
+)
 
 #: What may follow the date on a letterhead line.
 LETTERHEAD_AFTER = re.compile(r"^[*_\s]*$")

@@ -105,7 +105,9 @@ class MunicipalitiesComponent(RuleComponent):
         missing = [name for name in TABLE_FILES if not (path / name).is_file()]
         if missing:
             raise ValueError(f"{path}: saved municipalities component lacks {', '.join(missing)}.")
-        self.gazetteer = Gazetteer.from_tables({name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES})
+        self.gazetteer = Gazetteer.from_tables(
+            {name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES}
+        )
         self._build()
         return self
 
@@ -183,4 +185,3 @@ def _ambiguous_ok(doc: Doc, start: int, end: int, kinds: frozenset[str], has_suf
     # "word": a capital letter away from a sentence start is evidence too
     mid_sentence = prev is not None and prev_text not in SENTENCE_ENDS and not prev.like_num
     return listed or preposition or mid_sentence
-

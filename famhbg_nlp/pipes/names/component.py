@@ -39,14 +39,14 @@ from .patterns import (
     INITIAL,
     LABEL_ENDINGS,
     NAME_WORD,
-    PLACE_ENDINGS,
-    PROPERTY,
-    SPEECH_VERBS,
     NOT_NOUNS,
     NOUN_ENDINGS,
     PARTICLES,
     PARTIES,
+    PLACE_ENDINGS,
     PRESENT_ENDINGS,
+    PROPERTY,
+    SPEECH_VERBS,
     SURNAME_ENDINGS,
     VERB_ENDINGS,
 )
@@ -138,7 +138,9 @@ class NamesComponent:
         lex = self.lexicon
         words = [lex.normal(t.text) if t.text.isupper() and len(t.text) > 1 else t.text for t in span if not t.is_space]
         if words:
-            words[-1] = self._base_form(words[-1], lone=len(words) == 1, after=span.doc[span.end] if span.end < len(span.doc) else None)
+            words[-1] = self._base_form(
+                words[-1], lone=len(words) == 1, after=span.doc[span.end] if span.end < len(span.doc) else None
+            )
         first, last = self._first_last(words)
         return PersonName(text=span.text, first=first, last=last)
 
@@ -273,7 +275,12 @@ class NamesComponent:
             if end - start > 1 and lex.is_role(last.text) and not lex.is_surname(last.text):
                 end, changed = end - 1, True
                 continue
-            if end - start > 1 and last.text in PARTIES and len(last.text) <= 3 and not self._initial_before_name(doc, end - 1):
+            if (
+                end - start > 1
+                and last.text in PARTIES
+                and len(last.text) <= 3
+                and not self._initial_before_name(doc, end - 1)
+            ):
                 end, changed = end - 1, True
                 continue
             if self.trim_places:
@@ -366,7 +373,10 @@ class NamesComponent:
             return False
         if all(self._label_word(doc, t) for t in words):
             return False
-        known = [lex.is_first(t) or lex.is_surname(t) or lex.is_first(t.rstrip("s")) or lex.is_surname(t.rstrip("s")) for t in texts]
+        known = [
+            lex.is_first(t) or lex.is_surname(t) or lex.is_first(t.rstrip("s")) or lex.is_surname(t.rstrip("s"))
+            for t in texts
+        ]
         places = [self._is_place_word(t) for t in texts]
         if len(words) == 1 and places[0]:
             return False  # Mora, Nödinge: a place alone
@@ -412,7 +422,11 @@ class NamesComponent:
         texts = [t.text for t in after]
         if texts[:1] and texts[0] in PARTIES:
             return True
-        if len(texts) >= 2 and texts[0] in ("(", ",") and (texts[1] in PARTIES or texts[1].upper() in PARTIES and len(texts[1]) <= 3):
+        if (
+            len(texts) >= 2
+            and texts[0] in ("(", ",")
+            and (texts[1] in PARTIES or texts[1].upper() in PARTIES and len(texts[1]) <= 3)
+        ):
             return True
         if len(texts) >= 2 and texts[0] == "," and (lex.is_role(texts[1]) or lex.place(texts[1]) is not None):
             return True  # X, sekreterare; an attendance entry X, Örkelljunga
@@ -427,7 +441,12 @@ class NamesComponent:
         surname, when both sides keep at least two words."""
         lex = self.lexicon
         last = doc[end - 1]
-        if end - start >= 3 and lex.is_first(last.text) and not lex.is_surname(last.text) and not lex.is_first(doc[end - 2].text):
+        if (
+            end - start >= 3
+            and lex.is_first(last.text)
+            and not lex.is_surname(last.text)
+            and not lex.is_first(doc[end - 2].text)
+        ):
             # Jan Bohman Karin: the next person's first name, her surname on the next line
             return [*self._split_run(doc, start, end - 1), (end - 1, end)]
         for i in range(start + 2, end - 1):
@@ -443,15 +462,28 @@ class NamesComponent:
             return [(start, i), *self._split_run(doc, i, end)]
         return [(start, end)]
 
-    def _extend_right(self, doc: Doc, start: int, end: int, blocked: Container[int], *, open_after: bool = False) -> int:
+    def _extend_right(
+        self, doc: Doc, start: int, end: int, blocked: Container[int], *, open_after: bool = False
+    ) -> int:
         """``open_after``: the name ends in a particle or an initial, so any name word continues it.
         A lone first name that ends its line continues with a surname opening the next line (the
         scheme: a name broken by a line break is one span)."""
         lex = self.lexicon
         if end - start == 1 and end + 1 < len(doc) and doc[end].text == "\n" and not doc[end - 1].whitespace_:
             first, nxt = doc[start], doc[end + 1]
-            if (end + 1) not in blocked and lex.is_first(first.text) and not lex.is_surname(first.text) and _is_name_word(nxt) and (
-                lex.is_surname(nxt.text) or (not lex.is_first(nxt.text) and self._name_shaped(doc, [nxt]) and not self._is_place_word(nxt.text))
+            if (
+                (end + 1) not in blocked
+                and lex.is_first(first.text)
+                and not lex.is_surname(first.text)
+                and _is_name_word(nxt)
+                and (
+                    lex.is_surname(nxt.text)
+                    or (
+                        not lex.is_first(nxt.text)
+                        and self._name_shaped(doc, [nxt])
+                        and not self._is_place_word(nxt.text)
+                    )
+                )
             ):
                 return end + 2
         last = doc[end - 1]
@@ -464,13 +496,24 @@ class NamesComponent:
                 break
             nxt = doc[end + 1] if end + 1 < len(doc) else None
             nxt_ok = nxt is not None and (end + 1) not in blocked and _same_line(token) and _is_name_word(nxt)
-            if token.text in EXTEND_PARTICLES and (nxt_ok or (nxt is not None and nxt.text in PARTICLES and _same_line(token))):
+            if token.text in EXTEND_PARTICLES and (
+                nxt_ok or (nxt is not None and nxt.text in PARTICLES and _same_line(token))
+            ):
                 end, open_after = end + 1, True
                 continue
-            if _is_initial(token) and len(token.text) <= 3 and nxt_ok and not token.text.rstrip(".") in PARTIES - {"S", "M", "C", "V", "L"}:
+            if (
+                _is_initial(token)
+                and len(token.text) <= 3
+                and nxt_ok
+                and token.text.rstrip(".") not in PARTIES - {"S", "M", "C", "V", "L"}
+            ):
                 end, open_after = end + 1, True
                 continue
-            if not _is_name_word(token) or lex.is_role(token.text) or (token.text.isupper() and not last.text.isupper()):
+            if (
+                not _is_name_word(token)
+                or lex.is_role(token.text)
+                or (token.text.isupper() and not last.text.isupper())
+            ):
                 break
             if open_after:
                 end, open_after = end + 1, False
@@ -482,8 +525,10 @@ class NamesComponent:
                 break
             low = text.lower()
             bare = text[:-1] if low.endswith("s") and not low.endswith("ss") else text  # genitive
-            surname_like = lex.is_surname(text) or lex.is_surname(bare) or (
-                not lex.is_first(text) and bool(SURNAME_ENDINGS.search(low)) and not NOUN_ENDINGS.search(low)
+            surname_like = (
+                lex.is_surname(text)
+                or lex.is_surname(bare)
+                or (not lex.is_first(text) and bool(SURNAME_ENDINGS.search(low)) and not NOUN_ENDINGS.search(low))
             )
             if not surname_like:
                 break
@@ -499,16 +544,27 @@ class NamesComponent:
             token = doc[start - 1]
             if (start - 1) in blocked or not _same_line(token):
                 break
-            if token.text in PARTICLES and not taken_first and (_is_name_word(doc[start]) or doc[start].text in PARTICLES) and (
-                token.text in EXTEND_PARTICLES or doc[start].text in PARTICLES
+            if (
+                token.text in PARTICLES
+                and not taken_first
+                and (_is_name_word(doc[start]) or doc[start].text in PARTICLES)
+                and (token.text in EXTEND_PARTICLES or doc[start].text in PARTICLES)
             ):
                 start -= 1
                 continue
-            if _is_initial(token) and start - 2 >= 0 and _same_line(doc[start - 2]) and lex.is_first(doc[start - 2].text):
+            if (
+                _is_initial(token)
+                and start - 2 >= 0
+                and _same_line(doc[start - 2])
+                and lex.is_first(doc[start - 2].text)
+            ):
                 start -= 1
                 continue
-            if _is_name_word(token) and lex.is_first(token.text) and not lex.is_role(token.text) and (
-                not starts_with_first or taken_first or _is_initial(doc[start])
+            if (
+                _is_name_word(token)
+                and lex.is_first(token.text)
+                and not lex.is_role(token.text)
+                and (not starts_with_first or taken_first or _is_initial(doc[start]))
             ):
                 start, taken_first = start - 1, True
                 continue
@@ -570,7 +626,9 @@ class NamesComponent:
 
     def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamesComponent:
         path = util.ensure_path(path)
-        self.lexicon = NameLexicon.from_tables({name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES})
+        self.lexicon = NameLexicon.from_tables(
+            {name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES}
+        )
         if (path / EVIDENCE_FILE).is_file():  # saved before the evidence lists existed: the package's
             data = srsly.read_json(path / EVIDENCE_FILE)
             self._localities = dict(data["localities"])

@@ -40,8 +40,14 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def _table(rows: Iterable[Mapping[str, str]], columns: tuple[str, ...]) -> str:
     out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE,
-                            extrasaction="ignore")
+    writer = csv.DictWriter(
+        out,
+        fieldnames=list(columns),
+        delimiter="\t",
+        lineterminator="\n",
+        quoting=csv.QUOTE_NONE,
+        extrasaction="ignore",
+    )
     writer.writeheader()
     writer.writerows(rows)
     return out.getvalue()
@@ -103,15 +109,21 @@ class NameLexicon:
             swedish=frozenset(row["name"] for row in firsts + lasts if (row.get("source") or "") == SWEDISH_SOURCE),
             role_words=frozenset(row["text"].lower() for row in roles if row.get("kind") == "word"),
             role_suffixes=tuple(
-                sorted({row["text"].lower() for row in roles if row.get("kind") == "suffix"}, key=lambda s: (-len(s), s))
+                sorted(
+                    {row["text"].lower() for row in roles if row.get("kind") == "suffix"}, key=lambda s: (-len(s), s)
+                )
             ),
             places={row["form"]: row["name"] for row in rows[PLACES_FILE] if row.get("form")},
         )
 
     def to_tables(self) -> dict[str, str]:
         return {
-            FIRST_NAMES_FILE: _table(({"name": n, "source": self._source(n)} for n in sorted(self.first_names)), ("name", "source")),
-            SURNAMES_FILE: _table(({"name": n, "source": self._source(n)} for n in sorted(self.surnames)), ("name", "source")),
+            FIRST_NAMES_FILE: _table(
+                ({"name": n, "source": self._source(n)} for n in sorted(self.first_names)), ("name", "source")
+            ),
+            SURNAMES_FILE: _table(
+                ({"name": n, "source": self._source(n)} for n in sorted(self.surnames)), ("name", "source")
+            ),
             ROLES_FILE: _table(
                 [{"text": w, "kind": "word"} for w in sorted(self.role_words)]
                 + [{"text": s, "kind": "suffix"} for s in self.role_suffixes],

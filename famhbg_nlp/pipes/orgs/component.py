@@ -28,12 +28,10 @@ not find are kept only with some evidence of being a name (``drop_unsupported``,
 from __future__ import annotations
 
 import functools
-
+import re
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
-
-import re
 
 import srsly
 from spacy.language import Language
@@ -53,13 +51,52 @@ DISK_FILE = "patterns.json"
 MAX_NAME_TOKENS = 6
 #: Endings of common nouns that open headings and sentences of minutes (never the first word of a name).
 COMMON_ENDINGS: tuple[str, ...] = (
-    "ning", "ningar", "ningen", "ningarna", "else", "elser", "het", "heten", "tion", "tionen", "rapport",
-    "rapporten", "direktiv", "förslag", "yttrande", "avtal", "ansökan", "uppdrag", "beslut", "information",
-    "ordning", "plan", "planen", "policy", "program", "frågor", "ärende", "ärenden",
+    "ning",
+    "ningar",
+    "ningen",
+    "ningarna",
+    "else",
+    "elser",
+    "het",
+    "heten",
+    "tion",
+    "tionen",
+    "rapport",
+    "rapporten",
+    "direktiv",
+    "förslag",
+    "yttrande",
+    "avtal",
+    "ansökan",
+    "uppdrag",
+    "beslut",
+    "information",
+    "ordning",
+    "plan",
+    "planen",
+    "policy",
+    "program",
+    "frågor",
+    "ärende",
+    "ärenden",
 )
 #: Direction words that open place names (``Södra Älvsborgs Räddningstjänstförbund``).
 DIRECTIONS: frozenset[str] = frozenset(
-    {"Norra", "Södra", "Östra", "Västra", "Mellersta", "Nordvästra", "Nordöstra", "Sydvästra", "Sydöstra", "Övre", "Nedre", "Stora", "Lilla"}
+    {
+        "Norra",
+        "Södra",
+        "Östra",
+        "Västra",
+        "Mellersta",
+        "Nordvästra",
+        "Nordöstra",
+        "Sydvästra",
+        "Sydöstra",
+        "Övre",
+        "Nedre",
+        "Stora",
+        "Lilla",
+    }
 )
 #: Separators that end a sentence (a name never crosses one; the next word is sentence-initial).
 SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "—", "|", "*", "#"})
@@ -67,7 +104,11 @@ SENTENCE_END = frozenset({".", "!", "?", ":", ";", "•", "–", "—", "|", "*"
 
 def _is_cap(token: Token) -> bool:
     text = token.text
-    return bool(text) and (text[0].isupper() or text[0].isdigit() and any(c.isalpha() for c in text)) and not STOP.match(text)
+    return (
+        bool(text)
+        and (text[0].isupper() or text[0].isdigit() and any(c.isalpha() for c in text))
+        and not STOP.match(text)
+    )
 
 
 def _same_line(doc: Doc, i: int, j: int) -> bool:
@@ -85,7 +126,7 @@ def sentence_initial(doc: Doc, i: int) -> bool:
     if k < 0:
         return True
     prev = doc[k]
-    return "\n" in prev.whitespace_ or prev.text in SENTENCE_END or prev.text in ("(", "-", "\"", "”", "»")
+    return "\n" in prev.whitespace_ or prev.text in SENTENCE_END or prev.text in ("(", "-", '"', "”", "»")
 
 
 class OrgsComponent:
@@ -155,7 +196,9 @@ class OrgsComponent:
         known = self._known(doc)
         self._known_tokens = {i for start, end in known for i in range(start, end)}
         named = known + self._forms_before(doc)  # the name of the organisation is given
-        shaped = self._forms_after(doc) + self._heads(doc) + self._head_words(doc) + self._clubs(doc) + self._english(doc)
+        shaped = (
+            self._forms_after(doc) + self._heads(doc) + self._head_words(doc) + self._clubs(doc) + self._english(doc)
+        )
         shaped = [c for c in shaped if not self._internal(doc, *c)]  # Kostserviceenheten, Brännaskolan
         kept = longest_first(named + shaped, lambda c: c)
         kept += self._recurring(doc, kept)
@@ -186,7 +229,11 @@ class OrgsComponent:
         if names.is_first(prev.text):
             return True
         # a known surname after another capitalised word (an unknown first name: Thom Ericsson)
-        return names.is_surname(doc[i].text) and prev.text.lower() not in FUNCTION_WORDS and not self._is_form_word(prev.text)
+        return (
+            names.is_surname(doc[i].text)
+            and prev.text.lower() not in FUNCTION_WORDS
+            and not self._is_form_word(prev.text)
+        )
 
     def _inside_person(self, doc: Doc, i: int) -> bool:
         """A known surname inside a longer PERSON of the NER (``Anna Sandvik``)."""
@@ -198,7 +245,9 @@ class OrgsComponent:
     def _spaced_capitals(doc: Doc, start: int, end: int) -> bool:
         """A span in a heading written with spaced capitals (``PRO T OK OL L``)."""
         near = [doc[k] for k in (start - 1, end) if 0 <= k < len(doc)]
-        return doc[start].text.isupper() and any(t.text.isupper() and len(t.text) <= 2 and t.text.isalpha() for t in near)
+        return doc[start].text.isupper() and any(
+            t.text.isupper() and len(t.text) <= 2 and t.text.isalpha() for t in near
+        )
 
     @staticmethod
     def _ambiguous_ok(doc: Doc, start: int, end: int) -> bool:
@@ -288,7 +337,12 @@ class OrgsComponent:
         A company named after a person (``Per Ek Bygg AB``) keeps the name: one word follows it."""
         names = self._names_lexicon()
         k = start
-        while k < end and _is_cap(doc[k]) and names.is_first(doc[k].text) and (k == start or not names.is_surname(doc[k].text)):
+        while (
+            k < end
+            and _is_cap(doc[k])
+            and names.is_first(doc[k].text)
+            and (k == start or not names.is_surname(doc[k].text))
+        ):
             k += 1
         if k == start:
             surname_first = names.is_surname(doc[k].text) and not names.is_first(doc[k].text)
@@ -336,7 +390,13 @@ class OrgsComponent:
                 end = j + 1
             elif token.text == "län" and end == j and doc[j - 1].text.endswith("s"):
                 end = j + 1
-            elif token.text in CONNECTORS and token.text not in ("och", "&", "and") and end == j and j + 1 < len(doc) and _is_cap(doc[j + 1]):
+            elif (
+                token.text in CONNECTORS
+                and token.text not in ("och", "&", "and")
+                and end == j
+                and j + 1 < len(doc)
+                and _is_cap(doc[j + 1])
+            ):
                 pass  # Hovrätten för Västra Sverige; never across ``och`` (Högskolan i X och Krinova)
             else:
                 break
@@ -364,7 +424,6 @@ class OrgsComponent:
         for i, text in enumerate(self._texts):
             if not text[:1].isalpha() or not ends.search(text):
                 continue
-            token = doc[i]
             head = self.patterns.head_of(text)
             if head is None:
                 continue
@@ -437,7 +496,9 @@ class OrgsComponent:
                 if token.text[0].isupper() or text.lower() in heads or bare.lower() in heads:
                     continue  # Hallands Nyheter, Markaryds Folkhögskola: after a genitive only
                 start = i - 1  # Karolinska institutet
-                if prev.text.lower() in FUNCTION_WORDS or (sentence_initial(doc, start) and self._common_word(doc, prev)):
+                if prev.text.lower() in FUNCTION_WORDS or (
+                    sentence_initial(doc, start) and self._common_word(doc, prev)
+                ):
                     continue
             out.append((start, i + n))
         return out
@@ -453,7 +514,12 @@ class OrgsComponent:
             if token.text in p.club_after and i > 0 and _is_cap(doc[i - 1]) and _same_line(doc, i - 1, i):
                 if doc[i - 1].text.lower() not in FUNCTION_WORDS and not ACRONYM.match(doc[i - 1].text):
                     start = i - 1
-                    if i > 1 and _is_cap(doc[i - 2]) and _same_line(doc, i - 2, i) and doc[i - 2].text.lower() not in FUNCTION_WORDS:
+                    if (
+                        i > 1
+                        and _is_cap(doc[i - 2])
+                        and _same_line(doc, i - 2, i)
+                        and doc[i - 2].text.lower() not in FUNCTION_WORDS
+                    ):
                         start = i - 2
                     out.append((start, i + 1))
             elif token.text in p.club_before and i + 1 < len(doc) and _is_cap(doc[i + 1]) and _same_line(doc, i, i + 1):
@@ -490,18 +556,30 @@ class OrgsComponent:
                 acronym = doc[end + 1].text
                 if ACRONYM.match(acronym) and acronym not in self._party_letters:
                     aliases.add((acronym,))
-            if self.acronyms and start >= 3 and doc[start - 1].text == "(" and doc[end].text == ")" if end < len(doc) else False:
+            if (
+                self.acronyms and start >= 3 and doc[start - 1].text == "(" and doc[end].text == ")"
+                if end < len(doc)
+                else False
+            ):
                 pass
             last = doc[end - 1].text
             if end - start >= 2 and any(last in (f[-1], f"{f[-1]}:s") for f in self.patterns.form_after if len(f) == 1):
                 name = tuple(t.text for t in doc[start : end - 1])
-                if name and any(c.isupper() for c in name[0][:1]) and not (len(name) == 1 and name[0].lower() in FUNCTION_WORDS):
+                if (
+                    name
+                    and any(c.isupper() for c in name[0][:1])
+                    and not (len(name) == 1 and name[0].lower() in FUNCTION_WORDS)
+                ):
                     aliases.add(name)
         if not aliases:
             return []
         matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         for alias in aliases:
-            texts = {" ".join(alias), " ".join(alias[:-1] + (self._genitive(alias[-1]),)), " ".join(alias[:-1] + (f"{alias[-1]}:s",))}
+            texts = {
+                " ".join(alias),
+                " ".join(alias[:-1] + (self._genitive(alias[-1]),)),
+                " ".join(alias[:-1] + (f"{alias[-1]}:s",)),
+            }
             matcher.add("ALIAS", [self.nlp.make_doc(text) for text in texts])
         return [(s, e) for _, s, e in matcher(doc)]
 

@@ -81,7 +81,7 @@ class TextBuilder:
     def blank_lines(self, n: int = 1) -> TextBuilder:
         """End the current line and add ``n`` empty lines, unless the text already ends so."""
         want = "\n" * (n + 1)
-        tail = "".join(self._parts[-(n + 2):])
+        tail = "".join(self._parts[-(n + 2) :])
         have = len(tail) - len(tail.rstrip("\n"))
         if self._length and have < n + 1:
             self.add(want[have:])

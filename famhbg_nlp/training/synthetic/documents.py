@@ -18,10 +18,6 @@ from ... import lexicon as shared_lexicon
 from .builder import Pieces, TextBuilder, capitalize, plain
 from .entities import EntityWriter, Person, weighted
 from .lexicon import Lexicon, MunicipalityEntry, Organisation, genitive
-#: How often each Riksdag party's letters stand after a name (roughly its share of municipal seats);
-#: the letters themselves come from the shared lexicon's ``parties.tsv``.
-PARTY_WEIGHTS: dict[str, float] = {"S": 28, "M": 22, "SD": 18, "C": 9, "V": 7, "L": 5, "KD": 6, "MP": 5}
-
 from .templates import (
     CLOSINGS,
     DECISION_SENTENCES,
@@ -33,6 +29,10 @@ from .templates import (
     SPOTLIGHT,
     TOPICS,
 )
+
+#: How often each Riksdag party's letters stand after a name (roughly its share of municipal seats);
+#: the letters themselves come from the shared lexicon's ``parties.tsv``.
+PARTY_WEIGHTS: dict[str, float] = {"S": 28, "M": 22, "SD": 18, "C": 9, "V": 7, "L": 5, "KD": 6, "MP": 5}
 
 #: Kinds of documents and how often each is drawn.
 DOCUMENT_KINDS: dict[str, float] = {
@@ -100,38 +100,62 @@ class Context:
                 self.members = sorted(self.rng.sample(county, k), key=lambda m: m.name)
             if self.kind == "collab_directors":
                 self.group, self.title = w.pick(
-                    (("kommundirektörsgruppen", "Kommundirektörsgruppen"), ("kommunchefsgruppen", "Kommunchefsgruppen"),
-                     ("kommundirektörsmötet", "Kommundirektörsmöte"), ("ledningsgruppen", "Ledningsgruppen"))
+                    (
+                        ("kommundirektörsgruppen", "Kommundirektörsgruppen"),
+                        ("kommunchefsgruppen", "Kommunchefsgruppen"),
+                        ("kommundirektörsmötet", "Kommundirektörsmöte"),
+                        ("ledningsgruppen", "Ledningsgruppen"),
+                    )
                 )
                 roles = ("kommundirektör", "kommunchef", "stadsdirektör")
                 self.cast = [w.person(municipality=m, role=w.pick(roles)) for m in self.members]
             elif self.kind == "collab_board":
                 self.group, self.title = w.pick(
-                    (("styrelsen", "Styrelsen"), ("förbundsstyrelsen", "Förbundsstyrelsen"), ("direktionen", "Direktionen"),
-                     ("ägarrådet", "Ägarrådet"))
+                    (
+                        ("styrelsen", "Styrelsen"),
+                        ("förbundsstyrelsen", "Förbundsstyrelsen"),
+                        ("direktionen", "Direktionen"),
+                        ("ägarrådet", "Ägarrådet"),
+                    )
                 )
                 self.cast = [w.person(municipality=m, role="ledamot", party=self.party()) for m in self.members]
             else:
                 self.group, self.title = w.pick(
-                    (("samverkansorganet", "Samverkansorganet"), ("beredningsgruppen", "Beredningsgruppen"),
-                     ("styrgruppen", "Styrgruppen"), ("nätverket", "Nätverksträff"))
+                    (
+                        ("samverkansorganet", "Samverkansorganet"),
+                        ("beredningsgruppen", "Beredningsgruppen"),
+                        ("styrgruppen", "Styrgruppen"),
+                        ("nätverket", "Nätverksträff"),
+                    )
                 )
                 self.cast = [w.person(municipality=m, role=w.pick(self.lex.words("staff_role"))) for m in self.members]
             self.home = w.pick(self.members)
-            self.staff = [w.person(role=w.pick(("sekretariatschef", "sekretariatet", "samordnare", "processledare", "utvecklingsledare")))]
+            self.staff = [
+                w.person(
+                    role=w.pick(
+                        ("sekretariatschef", "sekretariatet", "samordnare", "processledare", "utvecklingsledare")
+                    )
+                )
+            ]
             self.chair = self.cast[0] if self.cast else None
             self.secretary = self.staff[0]
         else:
             self.home = w.pick(self.lex.municipalities)
-            county = [m for m in self.lex.municipalities if m.county_code == self.home.county_code and m is not self.home]
+            county = [
+                m for m in self.lex.municipalities if m.county_code == self.home.county_code and m is not self.home
+            ]
             self.members = [self.home, *self.rng.sample(county, min(len(county), 3))]
             if self.kind == "council":
                 self.group, self.title = "kommunfullmäktige", "Kommunfullmäktige"
                 size = self.rng.randint(14, 30)
             elif self.kind == "working_committee":
                 self.group, self.title = w.pick(
-                    (("arbetsutskottet", "Kommunstyrelsens arbetsutskott"), ("arbetsutskottet", "Arbetsutskottet"),
-                     ("utskottet", "Ekonomiutskottet"), ("utskottet", "Planutskottet"))
+                    (
+                        ("arbetsutskottet", "Kommunstyrelsens arbetsutskott"),
+                        ("arbetsutskottet", "Arbetsutskottet"),
+                        ("utskottet", "Ekonomiutskottet"),
+                        ("utskottet", "Planutskottet"),
+                    )
                 )
                 size = self.rng.randint(3, 6)
             else:
@@ -145,8 +169,7 @@ class Context:
             if size > 6:
                 self.cast[2].role = "2:e vice ordförande"
             self.staff = [
-                w.person(role=role)
-                for role in self.rng.sample(self.lex.words("staff_role"), self.rng.randint(1, 4))
+                w.person(role=role) for role in self.rng.sample(self.lex.words("staff_role"), self.rng.randint(1, 4))
             ]
             self.chair = self.cast[0]
             self.secretary = w.person(role=w.pick(("sekreterare", "nämndsekreterare", "kommunsekreterare")))
@@ -164,7 +187,11 @@ class Context:
 
     def any_person(self, *, cast: float = 0.8) -> Person:
         pool = self.present or self.cast + self.staff
-        return self.w.pick(pool) if pool and self.w.chance(cast) else self.w.person(role=self.w.pick(self.lex.words("staff_role")))
+        return (
+            self.w.pick(pool)
+            if pool and self.w.chance(cast)
+            else self.w.person(role=self.w.pick(self.lex.words("staff_role")))
+        )
 
     def org_of(self, *kinds: str) -> Organisation:
         return self.w.pick(self.lex.organisations_of(*kinds))
@@ -172,16 +199,32 @@ class Context:
     def any_org(self) -> Organisation:
         kind = weighted(
             self.rng,
-            {"region": 0.12, "association": 0.12, "agency": 0.2, "county_board": 0.06, "court": 0.04, "university": 0.08,
-             "company": 0.14, "collaboration": 0.05, "union": 0.03, "ngo": 0.03, "inquiry": 0.01, "party": 0.04,
-             "shaped": 0.18},
+            {
+                "region": 0.12,
+                "association": 0.12,
+                "agency": 0.2,
+                "county_board": 0.06,
+                "court": 0.04,
+                "university": 0.08,
+                "company": 0.14,
+                "collaboration": 0.05,
+                "union": 0.03,
+                "ngo": 0.03,
+                "inquiry": 0.01,
+                "party": 0.04,
+                "shaped": 0.18,
+            },
         )
         if kind == "shaped":
             return self.w.shaped_organisation()
         return self.org_of(kind)
 
     def member(self) -> MunicipalityEntry:
-        if self.home is not None and self.kind in ("municipal_board", "working_committee", "council") and self.w.chance(0.6):
+        if (
+            self.home is not None
+            and self.kind in ("municipal_board", "working_committee", "council")
+            and self.w.chance(0.6)
+        ):
             return self.home
         return self.w.pick(self.members)
 
@@ -216,7 +259,11 @@ class Context:
             place = (self.home or self.member()).name
         domain = ascii_slug(place)
         local = ascii_slug(f"{person.first.split()[0]}.{person.last.split()[-1]}")
-        return f"{local}@{domain}.se" if self.w.chance(0.8) else f"{self.w.pick(('registrator', 'kansli', 'info', 'kommun'))}@{domain}.se"
+        return (
+            f"{local}@{domain}.se"
+            if self.w.chance(0.8)
+            else f"{self.w.pick(('registrator', 'kansli', 'info', 'kommun'))}@{domain}.se"
+        )
 
     def url(self) -> str:
         domain = ascii_slug(self.collab.name if self.collab and self.w.chance(0.3) else self.member().name)
@@ -241,7 +288,9 @@ class Context:
 
 
 def _person_slot(ctx: Context) -> Pieces:
-    form = weighted(ctx.rng, {"full": 0.88, "typo": 0.02, "initial": 0.03, "last": 0.05, "upper": 0.005, "first": 0.015})
+    form = weighted(
+        ctx.rng, {"full": 0.88, "typo": 0.02, "initial": 0.03, "last": 0.05, "upper": 0.005, "first": 0.015}
+    )
     return ctx.w.person_name(ctx.any_person(), form)
 
 
@@ -255,7 +304,11 @@ def _person_role(ctx: Context) -> Pieces:
 
 def _role_person(ctx: Context) -> Pieces:
     person = ctx.any_person()
-    role = person.role if person.role and person.role not in ("sekretariatet", "ledamot") else ctx.w.pick(ctx.lex.words("staff_role"))
+    role = (
+        person.role
+        if person.role and person.role not in ("sekretariatet", "ledamot")
+        else ctx.w.pick(ctx.lex.words("staff_role"))
+    )
     return [plain(f"{role} "), *ctx.w.person_name(person, "full")]
 
 
@@ -375,8 +428,13 @@ def _letterhead(ctx: Context, b: TextBuilder) -> None:
     """``Helsingborg 210618``, ``Lund 2024-04-19`` (+ an e-mail address line)."""
     w = ctx.w
     place = ctx.home or w.pick(ctx.members)
-    b.line([*w.municipality(place, "name"), plain(w.pick((" ", " ", "  ", ", ", " den "))),
-            *_meeting_date_pieces(ctx, forms=("compact", "iso", "long"))])
+    b.line(
+        [
+            *w.municipality(place, "name"),
+            plain(w.pick((" ", " ", "  ", ", ", " den "))),
+            *_meeting_date_pieces(ctx, forms=("compact", "iso", "long")),
+        ]
+    )
     if w.chance(0.5):
         b.blank_lines(1)
         b.line([plain(ctx.email())])
@@ -392,24 +450,50 @@ def _time_place(ctx: Context) -> Pieces:
     place = ctx.home or w.pick(ctx.members)
     style = w.rng.randrange(7)
     if style == 0:
-        return [plain(_label(ctx, "Tid/Plats") + " "), *w.date(md, form="compact"), plain(f" {w.kl()}{w.time_range()}, "),
-                *((plain(remote),) if w.chance(0.3) else (plain(f"{venue}, "), *w.municipality(place, "name"))), plain(".")]
+        return [
+            plain(_label(ctx, "Tid/Plats") + " "),
+            *w.date(md, form="compact"),
+            plain(f" {w.kl()}{w.time_range()}, "),
+            *((plain(remote),) if w.chance(0.3) else (plain(f"{venue}, "), *w.municipality(place, "name"))),
+            plain("."),
+        ]
     if style == 1:
-        return [plain(_label(ctx, "Plats och tid") + " Den "), *w.date(md, form="long"), plain(f" {w.time_range()} på {venue}, "),
-                *w.municipality(place, "name"), plain(".")]
+        return [
+            plain(_label(ctx, "Plats och tid") + " Den "),
+            *w.date(md, form="long"),
+            plain(f" {w.time_range()} på {venue}, "),
+            *w.municipality(place, "name"),
+            plain("."),
+        ]
     if style == 2:
-        return [plain(_label(ctx, "Tid och plats") + " "), *w.weekday_date(md), plain(f" {w.kl()}{w.time_range()}, {venue}")]
+        return [
+            plain(_label(ctx, "Tid och plats") + " "),
+            *w.weekday_date(md),
+            plain(f" {w.kl()}{w.time_range()}, {venue}"),
+        ]
     if style == 3:
-        return [plain(_label(ctx, "Datum") + " "), *w.date(md, form=w.pick(("iso", "long"))), plain("\n"),
-                plain(_label(ctx, "Tid") + f" {w.kl()}{w.time_range()}\n"), plain(_label(ctx, "Plats") + f" {venue}, "),
-                *w.municipality(place, w.pick(("name", "org")))]
+        return [
+            plain(_label(ctx, "Datum") + " "),
+            *w.date(md, form=w.pick(("iso", "long"))),
+            plain("\n"),
+            plain(_label(ctx, "Tid") + f" {w.kl()}{w.time_range()}\n"),
+            plain(_label(ctx, "Plats") + f" {venue}, "),
+            *w.municipality(place, w.pick(("name", "org"))),
+        ]
     if style == 4:
-        return [plain("Mötet genomfördes den "), *w.date(md, form=w.pick(("long_noyear", "long"))),
-                plain(f" {w.kl()}{w.time_range()} {remote}.")]
+        return [
+            plain("Mötet genomfördes den "),
+            *w.date(md, form=w.pick(("long_noyear", "long"))),
+            plain(f" {w.kl()}{w.time_range()} {remote}."),
+        ]
     if style == 5:
         return [plain(_label(ctx, "Sammanträdesdatum") + " "), *w.date(md, form=w.pick(("iso", "long")))]
-    return [plain(_label(ctx, "Tid") + " "), *w.date(md, form=w.pick(("iso", "long", "compact"))),
-            plain(f", {w.kl()}{w.time_range()}\n"), plain(_label(ctx, "Plats") + f" {venue}")]
+    return [
+        plain(_label(ctx, "Tid") + " "),
+        *w.date(md, form=w.pick(("iso", "long", "compact"))),
+        plain(f", {w.kl()}{w.time_range()}\n"),
+        plain(_label(ctx, "Plats") + f" {venue}"),
+    ]
 
 
 def _header_collab(ctx: Context, b: TextBuilder) -> None:
@@ -426,8 +510,12 @@ def _header_collab(ctx: Context, b: TextBuilder) -> None:
     elif style == 2:
         b.line([plain(f"{h}Minnesanteckningar från {ctx.group} "), *_meeting_date_pieces(ctx)])
     elif style == 3:
-        b.line([plain(f"{h}Protokoll – {ctx.title.lower() if ctx.title[0].isupper() else ctx.title}, "),
-                *w.organisation(ctx.collab, "name")])
+        b.line(
+            [
+                plain(f"{h}Protokoll – {ctx.title.lower() if ctx.title[0].isupper() else ctx.title}, "),
+                *w.organisation(ctx.collab, "name"),
+            ]
+        )
     else:
         b.line([plain(f"{h}Protokoll från möte med {ctx.group} i "), *w.organisation(ctx.collab, "name")])
     b.blank_lines(1)
@@ -449,12 +537,22 @@ def _header_municipal(ctx: Context, b: TextBuilder) -> None:
     else:
         b.line([plain(f"{head} {ctx.title.lower() if ctx.kind == 'council' else ctx.title}")])
     if w.chance(0.6):
-        b.line([plain(w.pick(("Sammanträdesdatum ", "Sammanträdesdatum: ", "Datum "))), *_meeting_date_pieces(ctx, forms=("iso", "iso", "long"))])
+        b.line(
+            [
+                plain(w.pick(("Sammanträdesdatum ", "Sammanträdesdatum: ", "Datum "))),
+                *_meeting_date_pieces(ctx, forms=("iso", "iso", "long")),
+            ]
+        )
     b.blank_lines(1)
     venue = w.pick(ctx.lex.words("venue"))
     if w.chance(0.5):
-        b.line([plain(_label(ctx, "Plats och tid") + f" {venue}, "), *(w.weekday_date(ctx.meeting_date) if w.chance(0.4) else _meeting_date_pieces(ctx)),
-                plain(f" {w.kl()}{w.time_range()}")])
+        b.line(
+            [
+                plain(_label(ctx, "Plats och tid") + f" {venue}, "),
+                *(w.weekday_date(ctx.meeting_date) if w.chance(0.4) else _meeting_date_pieces(ctx)),
+                plain(f" {w.kl()}{w.time_range()}"),
+            ]
+        )
     else:
         b.line(_time_place(ctx))
     b.blank_lines(1)
@@ -467,16 +565,23 @@ def _name_with(ctx: Context, person: Person, *, muni: bool, party: bool, role: b
     if party and person.party:
         pieces.append(plain(f" ({person.party})"))
     if w.chance(note):
-        pieces.append(plain(" " + w.pick((
-            f"(från {w.clock().replace('.', '').replace(':', '')})",
-            f"(till kl {w.clock().replace('.', '').replace(':', '')})",
-            f"(§§ 1-{w.rng.randint(2, 9)})",
-            f"(från § {w.rng.randint(2, 9)})",
-            f"(ej § {w.rng.randint(2, 9)})",
-            f"(borta ca {w.time_range()})",
-            "(via Teams)",
-            "(deltog på distans)",
-        ))))
+        pieces.append(
+            plain(
+                " "
+                + w.pick(
+                    (
+                        f"(från {w.clock().replace('.', '').replace(':', '')})",
+                        f"(till kl {w.clock().replace('.', '').replace(':', '')})",
+                        f"(§§ 1-{w.rng.randint(2, 9)})",
+                        f"(från § {w.rng.randint(2, 9)})",
+                        f"(ej § {w.rng.randint(2, 9)})",
+                        f"(borta ca {w.time_range()})",
+                        "(via Teams)",
+                        "(deltog på distans)",
+                    )
+                )
+            )
+        )
     if muni and person.municipality is not None:
         sep = w.pick((", ", ", ", ", ", ", ", " ", "\n", " - ", " – "))
         pieces.append(plain(sep))
@@ -519,7 +624,9 @@ def _attendance_collab(ctx: Context, b: TextBuilder) -> None:
     strike = ctx.markdown and w.chance(0.3)
     items = [_name_with(ctx, p, muni=True, party=party, role=w.chance(0.1)) for p in present]
     if strike and absent:
-        items.append([plain("~~"), *_name_with(ctx, absent[0], muni=True, party=party, role=False, note=0), plain("~~")])
+        items.append(
+            [plain("~~"), *_name_with(ctx, absent[0], muni=True, party=party, role=False, note=0), plain("~~")]
+        )
     staff_items = []
     for s in ctx.staff:
         tail: Pieces = [plain(f", {s.role}")]
@@ -550,8 +657,15 @@ def _attendance_collab(ctx: Context, b: TextBuilder) -> None:
     b.blank_lines(1)
     if absent or w.chance(0.5):
         absent_items = [_name_with(ctx, p, muni=True, party=party, role=False, note=0) for p in absent]
-        b.line([plain(_label(ctx, w.pick(("Anmält förhinder", "Frånvarande", "Förhinder"))) + (" " if absent_items else "")),
-                *_run(ctx, absent_items, width=0)])
+        b.line(
+            [
+                plain(
+                    _label(ctx, w.pick(("Anmält förhinder", "Frånvarande", "Förhinder")))
+                    + (" " if absent_items else "")
+                ),
+                *_run(ctx, absent_items, width=0),
+            ]
+        )
         b.blank_lines(1)
     if w.chance(0.45):
         guests = []
@@ -565,10 +679,17 @@ def _attendance_collab(ctx: Context, b: TextBuilder) -> None:
             elif style == 1:
                 guests.append([*w.person_name(g, "full"), plain(" från "), *org_pieces])
             elif style == 2:
-                guests.append([*w.person_name(g, "full"), plain(", "), *w.municipality(ctx.other_municipality(), "org")])
+                guests.append(
+                    [*w.person_name(g, "full"), plain(", "), *w.municipality(ctx.other_municipality(), "org")]
+                )
             else:
                 guests.append([*w.person_name(g, "full"), plain(f", {role}, "), *org_pieces])
-        b.line([plain(_label(ctx, w.pick(("Inbjudna gäster", "Övriga deltagande", "Inbjudna", "Gäster"))) + " "), *_run(ctx, guests, width=0)])
+        b.line(
+            [
+                plain(_label(ctx, w.pick(("Inbjudna gäster", "Övriga deltagande", "Inbjudna", "Gäster"))) + " "),
+                *_run(ctx, guests, width=0),
+            ]
+        )
         b.blank_lines(1)
 
 
@@ -587,8 +708,12 @@ def _attendance_municipal(ctx: Context, b: TextBuilder) -> None:
     rows = [member(p) for p in present]
     separate = w.chance(0.4)  # substitutes under their own label, or among the members
     substitute_rows = [
-        [*w.person_name(sub, "full"), plain(f" ({sub.party}){w.pick((', tjänstgörande ersättare för ', ' ersätter ', ' för '))}"),
-         *w.person_name(a, "full"), plain(f" ({a.party})")]
+        [
+            *w.person_name(sub, "full"),
+            plain(f" ({sub.party}){w.pick((', tjänstgörande ersättare för ', ' ersätter ', ' för '))}"),
+            *w.person_name(a, "full"),
+            plain(f" ({a.party})"),
+        ]
         for sub, a in zip(substitutes, absent)
     ]
     if not separate:
@@ -606,18 +731,32 @@ def _attendance_municipal(ctx: Context, b: TextBuilder) -> None:
             b.line([*w.person_name(p, "full"), plain(f"{pad}{p.party}{pad}{p.role or 'ledamot'}")])
     b.blank_lines(1)
     if separate and substitute_rows:
-        b.line([plain(_label(ctx, w.pick(("Tjänstgörande ersättare", "Tjänstgörande ersättare", "Ersättare")), colon=w.chance(0.6)))])
+        b.line(
+            [
+                plain(
+                    _label(
+                        ctx,
+                        w.pick(("Tjänstgörande ersättare", "Tjänstgörande ersättare", "Ersättare")),
+                        colon=w.chance(0.6),
+                    )
+                )
+            ]
+        )
         for row in substitute_rows:
             b.line(row)
         b.blank_lines(1)
     if w.chance(0.6):
         reserves = [w.person(party=ctx.party()) for _ in range(w.rng.randint(1, 5))]
-        b.line([plain(_label(ctx, w.pick(("Ersättare", "Icke tjänstgörande ersättare", "Närvarande ersättare"))) + " "),
-                *_run(ctx, [[*w.person_name(r, "full"), plain(f" ({r.party})")] for r in reserves], width=0)])
+        b.line(
+            [
+                plain(_label(ctx, w.pick(("Ersättare", "Icke tjänstgörande ersättare", "Närvarande ersättare"))) + " "),
+                *_run(ctx, [[*w.person_name(r, "full"), plain(f" ({r.party})")] for r in reserves], width=0),
+            ]
+        )
         b.blank_lines(1)
     staff = [[*w.person_name(s, "full"), plain(f", {s.role}")] for s in ctx.staff]
     if w.chance(0.5):
-        b.line([plain(_label(ctx, w.pick(("Övriga deltagande", "Övriga närvarande", "Tjänstepersoner")))) ])
+        b.line([plain(_label(ctx, w.pick(("Övriga deltagande", "Övriga närvarande", "Tjänstepersoner"))))])
         for row in staff:
             b.line(row)
     else:
@@ -628,8 +767,12 @@ def _attendance_municipal(ctx: Context, b: TextBuilder) -> None:
         b.line([plain(_label(ctx, w.pick(("Utses att justera", "Justerare", "Justerande"))) + " "), *adj])
         if w.chance(0.6):
             day = ctx.meeting_date + dt.timedelta(days=w.rng.randint(1, 10))
-            b.line([plain(_label(ctx, "Justeringens plats och tid") + f" {w.pick(ctx.lex.words('venue'))}, "),
-                    *w.date(day, form=w.pick(("iso", "long", "compact")))])
+            b.line(
+                [
+                    plain(_label(ctx, "Justeringens plats och tid") + f" {w.pick(ctx.lex.words('venue'))}, "),
+                    *w.date(day, form=w.pick(("iso", "long", "compact"))),
+                ]
+            )
         b.blank_lines(1)
 
 
@@ -671,7 +814,11 @@ def _decision_block(ctx: Context, b: TextBuilder) -> None:
         "collab_board": ("Styrelsen beslutar", "Mötet beslutar", "Beslut"),
         "network": ("Mötet beslutar", "Gruppen beslutar"),
         "municipal_board": (f"{ctx.title} beslutar", f"{genitive(ctx.title)} beslut", "Förslag till beslut"),
-        "working_committee": ("Arbetsutskottet föreslår kommunstyrelsen besluta", "Arbetsutskottets förslag", "Förslag till beslut"),
+        "working_committee": (
+            "Arbetsutskottet föreslår kommunstyrelsen besluta",
+            "Arbetsutskottets förslag",
+            "Förslag till beslut",
+        ),
         "council": ("Kommunfullmäktige beslutar", "Kommunfullmäktiges beslut", "Förslag till beslut"),
     }[ctx.kind]
     header = w.pick(("Beslut", "Beslut", "Beslut:", *who))
@@ -679,7 +826,11 @@ def _decision_block(ctx: Context, b: TextBuilder) -> None:
         header = w.pick((f"**{header}**", f"## {header}", f"**{header.rstrip(':')}:**", header))
     b.line([plain(header)])
     b.blank_lines(w.pick((0, 1)))
-    att = w.pick(("att", "att", "att", "Att", "- att", "**att**", "*att*") if ctx.markdown else ("att", "att", "Att", "- att", "– att"))
+    att = w.pick(
+        ("att", "att", "att", "Att", "- att", "**att**", "*att*")
+        if ctx.markdown
+        else ("att", "att", "Att", "- att", "– att")
+    )
     n = w.rng.randint(1, 3)
     for i in range(n):
         clause = ctx.render(w.pick(DECISIONS))
@@ -713,17 +864,32 @@ def _item(ctx: Context, b: TextBuilder, number: int, style: str, clock: list[int
             b.line([plain(f"- {letter}) " if lettered else "- "), *ctx.render(w.pick(INFO))])
         b.blank_lines(1)
     if w.chance(0.3):
-        b.line([plain(_label(ctx, w.pick(("Föredragande", "Föredragande", "Ansvarig", "Dragande"))) + " "), *_presenters(ctx)])
+        b.line(
+            [
+                plain(_label(ctx, w.pick(("Föredragande", "Föredragande", "Ansvarig", "Dragande"))) + " "),
+                *_presenters(ctx),
+            ]
+        )
         b.blank_lines(1)
     if style == "para" and w.chance(0.5):
         b.line([plain("Beslutsunderlag")])
         for _ in range(w.rng.randint(1, 3)):
-            doc = w.pick(("Tjänsteskrivelse", "Tjänsteskrivelse daterad", "Protokoll från arbetsutskottet", "Missiv", "Remiss"))
+            doc = w.pick(
+                ("Tjänsteskrivelse", "Tjänsteskrivelse daterad", "Protokoll från arbetsutskottet", "Missiv", "Remiss")
+            )
             b.line([plain(f"{doc} "), *w.date(w.day_near(before=60, after=0), form=w.pick(("iso", "iso", "long")))])
         b.blank_lines(1)
     if style == "para" and ctx.kind in ("council", "municipal_board") and w.chance(0.35):
         p = w.pick([p for p in ctx.present if p.party] or ctx.cast)
-        b.line([plain("Yrkanden\n"), *w.person_name(p, "full"), plain(f" ({p.party}) yrkar bifall till {w.pick(('förslaget', 'arbetsutskottets förslag', 'liggande förslag'))}.")])
+        b.line(
+            [
+                plain("Yrkanden\n"),
+                *w.person_name(p, "full"),
+                plain(
+                    f" ({p.party}) yrkar bifall till {w.pick(('förslaget', 'arbetsutskottets förslag', 'liggande förslag'))}."
+                ),
+            ]
+        )
         b.blank_lines(1)
     if w.chance(0.8):
         _decision_block(ctx, b)
@@ -747,7 +913,12 @@ def _presenters(ctx: Context) -> Pieces:
     first = ctx.any_person()
     if w.chance(0.25):
         second = ctx.any_person()
-        return [*w.person_name(first, "full"), plain(" och "), *w.person_name(second, "full"), plain(f", {ctx.network()}")]
+        return [
+            *w.person_name(first, "full"),
+            plain(" och "),
+            *w.person_name(second, "full"),
+            plain(f", {ctx.network()}"),
+        ]
     role = first.role if first.role not in (None, "ledamot") else w.pick(ctx.lex.words("staff_role"))
     return [*w.person_name(first, "full"), plain(f", {role}{w.pick(('.', '', ''))}")]
 
@@ -757,8 +928,16 @@ def _agenda(ctx: Context, b: TextBuilder) -> None:
     if ctx.kind in ("municipal_board", "working_committee", "council"):
         style = weighted(ctx.rng, {"para": 0.6, "dot": 0.2, "plain": 0.1, "md": 0.1 if ctx.markdown else 0})
     else:
-        style = weighted(ctx.rng, {"dot": 0.35, "plain": 0.2, "md": 0.15 if ctx.markdown else 0, "bold": 0.1 if ctx.markdown else 0,
-                                   "time": 0.2})
+        style = weighted(
+            ctx.rng,
+            {
+                "dot": 0.35,
+                "plain": 0.2,
+                "md": 0.15 if ctx.markdown else 0,
+                "bold": 0.1 if ctx.markdown else 0,
+                "time": 0.2,
+            },
+        )
     if w.chance(0.5):
         b.line(ctx.render(w.pick(OPENINGS)))
         b.blank_lines(1)
@@ -804,7 +983,11 @@ def _signatures(ctx: Context, b: TextBuilder) -> None:
     elif style == 2:
         b.line([plain(w.pick(("Underskrifter", "Signaturer", "UNDERSKRIFTER")))])
         b.blank_lines(1)
-        for role, person in (("Sekreterare", secretary), ("Ordförande", chair), *(("Justerare", a) for a in ctx.adjusters)):
+        for role, person in (
+            ("Sekreterare", secretary),
+            ("Ordförande", chair),
+            *(("Justerare", a) for a in ctx.adjusters),
+        ):
             if person is None:
                 continue
             dots = "." * w.rng.randint(0, 30)
@@ -827,14 +1010,30 @@ def _posting_certificate(ctx: Context, b: TextBuilder) -> None:
     up = md + dt.timedelta(days=w.rng.randint(2, 9))
     down = up + dt.timedelta(days=21 + w.rng.randint(0, 2))
     b.line([plain(w.pick(("ANSLAG/BEVIS", "Anslag/bevis", "BEVIS OM ANSLAG")))])
-    b.line([plain(w.pick(("Protokollet är justerat. Justeringen har tillkännagetts genom anslag.",
-                          "Justeringen av protokollet har tillkännagivits på kommunens anslagstavla.",
-                          "Protokollet har justerats och anslagits på den digitala anslagstavlan.")))])
+    b.line(
+        [
+            plain(
+                w.pick(
+                    (
+                        "Protokollet är justerat. Justeringen har tillkännagetts genom anslag.",
+                        "Justeringen av protokollet har tillkännagivits på kommunens anslagstavla.",
+                        "Protokollet har justerats och anslagits på den digitala anslagstavlan.",
+                    )
+                )
+            )
+        ]
+    )
     b.line([plain(f"Organ {ctx.title}")])
     b.line([plain("Sammanträdesdatum "), *w.date(md, form="iso")])
-    b.line([plain(w.pick(("Datum då anslaget sätts upp ", "Anslaget sätts upp "))), *w.date(up, form="iso"),
-            plain(w.pick(("\n", "  ", "    "))), plain(w.pick(("Datum då anslaget tas ned ", "Anslaget tas ned "))),
-            *w.date(down, form="iso")])
+    b.line(
+        [
+            plain(w.pick(("Datum då anslaget sätts upp ", "Anslaget sätts upp "))),
+            *w.date(up, form="iso"),
+            plain(w.pick(("\n", "  ", "    "))),
+            plain(w.pick(("Datum då anslaget tas ned ", "Anslaget tas ned "))),
+            *w.date(down, form="iso"),
+        ]
+    )
     office = w.pick(ctx.lex.words("office"))
     b.line([plain(f"Förvaringsplats för protokollet {office[0].upper()}{office[1:]}")])
     b.line([plain("Underskrift " + "." * w.rng.randint(5, 25))])
@@ -859,8 +1058,15 @@ def _esign_page(ctx: Context, b: TextBuilder) -> None:
         b.line(w.person_name(person, "full"))
         if w.chance(0.5):
             b.line([plain(person.role or "justerare")])
-        b.line([plain(w.pick(("Signerat ", "Signerade ", "Undertecknat "))), *w.date(day, form="iso"),
-                plain(f" {w.clock().replace('.', ':')}:{w.rng.randint(0, 59):02d} {w.pick(('UTC', 'CET', 'CEST', ''))}".rstrip())])
+        b.line(
+            [
+                plain(w.pick(("Signerat ", "Signerade ", "Undertecknat "))),
+                *w.date(day, form="iso"),
+                plain(
+                    f" {w.clock().replace('.', ':')}:{w.rng.randint(0, 59):02d} {w.pick(('UTC', 'CET', 'CEST', ''))}".rstrip()
+                ),
+            ]
+        )
         if w.chance(0.4):
             b.line([plain(f"E-post: {ctx.email(person)}")])
         b.blank_lines(1)

@@ -25,8 +25,19 @@ SEASONS = ("våren", "hösten", "sommaren", "vintern")
 DASHES = ("-", "-", "-", "–")
 
 AMOUNT_QUALIFIERS = (
-    "ca ", "cirka ", "knappt ", "drygt ", "upp till ", "högst ", "maximalt ", "totalt ", "ytterligare ",
-    "minst ", "ungefär ", "omkring ", "c:a ",
+    "ca ",
+    "cirka ",
+    "knappt ",
+    "drygt ",
+    "upp till ",
+    "högst ",
+    "maximalt ",
+    "totalt ",
+    "ytterligare ",
+    "minst ",
+    "ungefär ",
+    "omkring ",
+    "c:a ",
 )
 RATE_UNITS = ("/år", "/invånare", " per invånare", "/månad", " per år", "/plats", " per elev", "/timme")
 
@@ -118,13 +129,14 @@ class EntityWriter:
             return word
         i = self.rng.randrange(1, len(word) - 2)
         if self.chance(0.5):
-            return word[:i] + word[i + 1] + word[i] + word[i + 2:]
-        return word[:i] + self.pick("aeiouylnrst") + word[i + 1:]
+            return word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        return word[:i] + self.pick("aeiouylnrst") + word[i + 1 :]
 
     def person_name(self, person: Person, form: str | None = None) -> Pieces:
         """A mention of ``person``: full name (most), first or last name alone, genitive, capitals."""
         form = form or weighted(
-            self.rng, {"full": 0.8, "first": 0.06, "last": 0.05, "gen": 0.04, "typo": 0.02, "initial": 0.02, "upper": 0.01}
+            self.rng,
+            {"full": 0.8, "first": 0.06, "last": 0.05, "gen": 0.04, "typo": 0.02, "initial": 0.02, "upper": 0.01},
         )
         first, last = person.first, person.last
         if form == "first":
@@ -134,7 +146,12 @@ class EntityWriter:
         if form == "gen":
             return [ent(genitive(person.full), "PERSON")]
         if form == "typo":
-            return [ent(f"{self.typo(first) if self.chance(0.3) else first} {self.typo(last) if ' ' not in last else last}", "PERSON")]
+            return [
+                ent(
+                    f"{self.typo(first) if self.chance(0.3) else first} {self.typo(last) if ' ' not in last else last}",
+                    "PERSON",
+                )
+            ]
         if form == "initial":
             return [ent(f"{first[0]}. {last}" if self.chance(0.6) else f"{first[0]} {last}", "PERSON")]
         if form == "upper":
@@ -240,9 +257,19 @@ class EntityWriter:
         form = form or weighted(
             self.rng,
             {
-                "iso": 0.2, "compact": 0.14, "long": 0.2, "long_noyear": 0.12, "abbr": 0.04, "abbr_noyear": 0.04,
-                "slash": 0.06, "range_long": 0.04, "range_long_noyear": 0.03, "range_slash": 0.04,
-                "range_cross_slash": 0.015, "range_compact": 0.02, "malformed": 0.01,
+                "iso": 0.2,
+                "compact": 0.14,
+                "long": 0.2,
+                "long_noyear": 0.12,
+                "abbr": 0.04,
+                "abbr_noyear": 0.04,
+                "slash": 0.06,
+                "range_long": 0.04,
+                "range_long_noyear": 0.03,
+                "range_slash": 0.04,
+                "range_cross_slash": 0.015,
+                "range_compact": 0.02,
+                "malformed": 0.01,
             },
         )
         d, m, y = day.day, day.month, day.year
@@ -375,8 +402,18 @@ class EntityWriter:
         form = weighted(
             self.rng,
             {
-                "kr_space": 0.25, "kr_thin": 0.02, "kr_period": 0.06, "kr_plain": 0.07, "kronor": 0.06, "tkr": 0.16,
-                "kkr": 0.04, "mkr": 0.17, "miljoner": 0.06, "mdkr": 0.02, "sek": 0.05, "tsek": 0.01,
+                "kr_space": 0.25,
+                "kr_thin": 0.02,
+                "kr_period": 0.06,
+                "kr_plain": 0.07,
+                "kronor": 0.06,
+                "tkr": 0.16,
+                "kkr": 0.04,
+                "mkr": 0.17,
+                "miljoner": 0.06,
+                "mdkr": 0.02,
+                "sek": 0.05,
+                "tsek": 0.01,
                 "spelling": 0.08,
             },
         )
@@ -432,7 +469,9 @@ class EntityWriter:
         ``3 milj. kr``, ``2 mdr kr``, ``300 tSEK``): (text, whole kronor)."""
         units: list[MoneyUnit] = [u for u in shared_lexicon.money_units() if u.kind == "unit"]
         unit = self.pick(units)
-        form = unit.form.replace("{KRONOR}", self.pick(("kronor", "kr", "kr", "SEK"))).replace(". ", self.pick((". ", ".")))
+        form = unit.form.replace("{KRONOR}", self.pick(("kronor", "kr", "kr", "SEK"))).replace(
+            ". ", self.pick((". ", "."))
+        )
         if not unit.exact_case and " " not in form and self.chance(0.2):
             form = form[0].upper() + form[1:]  # Mkr, M.kr, Tkr
         if form.startswith(("miljon ", "miljard ")):
@@ -454,7 +493,10 @@ class EntityWriter:
         """``21 kr/invånare``, ``85 tkr/år``: the rate unit stays outside the span."""
         if self.chance(0.5):
             value = self.rng.randint(2, 400)
-            return [ent(f"{value} kr", "AMOUNT", value), plain(self.pick(("/invånare", " per invånare", "/timme", "/månad")))]
+            return [
+                ent(f"{value} kr", "AMOUNT", value),
+                plain(self.pick(("/invånare", " per invånare", "/timme", "/månad"))),
+            ]
         number = self.rng.randint(10, 900)
         return [ent(f"{number} tkr", "AMOUNT", number * 1000), plain(self.pick(("/år", " per år", "/tjänst")))]
 
@@ -477,5 +519,17 @@ class EntityWriter:
         if people:
             unit = self.pick(("deltagare", "elever", "invånare", "medarbetare", "personer", "ungdomar", "besökare"))
         else:
-            unit = self.pick(("deltagare", "elever", "platser", "invånare", "ärenden", "lägenheter", "ansökningar", "företag", "besökare"))
+            unit = self.pick(
+                (
+                    "deltagare",
+                    "elever",
+                    "platser",
+                    "invånare",
+                    "ärenden",
+                    "lägenheter",
+                    "ansökningar",
+                    "företag",
+                    "besökare",
+                )
+            )
         return f"{self.group(n, ' ')} {unit}"

@@ -14,7 +14,6 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import lexicon as shared_lexicon
-
 from ...resources import read_tsv
 
 NAMES_DATA = "famhbg_nlp.pipes.names.data"

@@ -60,9 +60,21 @@ HEADINGS: tuple[str, ...] = (
 
 #: Abstract topics for thematic discussions (no entities).
 TOPICS: tuple[str, ...] = (
-    "kompetensförsörjning", "digitalisering", "klimatanpassning", "bostadsförsörjning", "trygghet i offentlig miljö",
-    "psykisk hälsa bland unga", "civilt försvar", "attraktiva stadskärnor", "hållbar mobilitet", "kvinnofrid",
-    "integration och etablering", "framtidens äldreomsorg", "vattenförsörjning", "elförsörjning", "skolresultat",
+    "kompetensförsörjning",
+    "digitalisering",
+    "klimatanpassning",
+    "bostadsförsörjning",
+    "trygghet i offentlig miljö",
+    "psykisk hälsa bland unga",
+    "civilt försvar",
+    "attraktiva stadskärnor",
+    "hållbar mobilitet",
+    "kvinnofrid",
+    "integration och etablering",
+    "framtidens äldreomsorg",
+    "vattenförsörjning",
+    "elförsörjning",
+    "skolresultat",
 )
 
 #: Body sentences of an agenda item.
