@@ -440,16 +440,18 @@ def stats_table(records: list[dict[str, Any]], meta_columns: tuple[str, ...] = (
     return "\n".join(rows)
 
 
-def update_readme(readme: Path, table: str) -> None:
+def update_readme(readme: Path, table: str, markers: tuple[str, str] = (STATS_BEGIN, STATS_END)) -> None:
+    """Replace the block between ``markers`` in ``readme`` with ``table``."""
     if not readme.is_file():
         return
+    begin, end = markers
     content = readme.read_text(encoding="utf-8")
-    if STATS_BEGIN not in content or STATS_END not in content:
-        print(f"warning: {readme} has no {STATS_BEGIN} ... {STATS_END} block, table not written", file=sys.stderr)
+    if begin not in content or end not in content:
+        print(f"warning: {readme} has no {begin} ... {end} block, table not written", file=sys.stderr)
         return
-    head, rest = content.split(STATS_BEGIN, 1)
-    _, tail = rest.split(STATS_END, 1)
-    write_atomic(readme, f"{head}{STATS_BEGIN}\n{table}\n{STATS_END}{tail}")
+    head, rest = content.split(begin, 1)
+    _, tail = rest.split(end, 1)
+    write_atomic(readme, f"{head}{begin}\n{table}\n{end}{tail}")
 
 
 def misses(records: list[dict[str, Any]]) -> str:

@@ -278,11 +278,7 @@ def main(argv: list[str] | None = None) -> int:
             return 1
     else:
         seeds.write_atomic(args.out, content)
-        readme = args.readme
-        if readme.is_file() and STATS_BEGIN in readme.read_text(encoding="utf-8"):
-            head, rest = readme.read_text(encoding="utf-8").split(STATS_BEGIN, 1)
-            _, tail = rest.split(STATS_END, 1)
-            seeds.write_atomic(readme, f"{head}{STATS_BEGIN}\n{table}\n{STATS_END}{tail}")
+        seeds.update_readme(args.readme, table, (STATS_BEGIN, STATS_END))
     print(table)
     return 0
 
