@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+from collections.abc import Iterable, Mapping
 from importlib import resources
 
 
@@ -23,3 +24,20 @@ def parse_tsv(text: str, source: str) -> list[dict[str, str]]:
 def read_tsv(package: str, name: str) -> list[dict[str, str]]:
     """Rows of a packaged TSV file (see :func:`parse_tsv`)."""
     return parse_tsv(read_text(package, name), f"{package}/{name}")
+
+
+def write_tsv(rows: Iterable[Mapping[str, str]], columns: Iterable[str]) -> str:
+    """The text of a TSV table with a header line of ``columns`` (other keys of a row are left out);
+    :func:`parse_tsv` reads it back."""
+    out = io.StringIO()
+    writer = csv.DictWriter(
+        out,
+        fieldnames=list(columns),
+        delimiter="\t",
+        lineterminator="\n",
+        quoting=csv.QUOTE_NONE,
+        extrasaction="ignore",
+    )
+    writer.writeheader()
+    writer.writerows(rows)
+    return out.getvalue()

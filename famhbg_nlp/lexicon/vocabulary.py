@@ -1,4 +1,5 @@
-"""Loaders of the general vocabulary: months, weekdays, money units, number words, parties."""
+"""Loaders of the general vocabulary: months, weekdays, money units, number words, parties,
+conjunctions, municipality words, localities."""
 
 from __future__ import annotations
 
@@ -134,3 +135,44 @@ def unit_pattern(unit: MoneyUnit, *, space: str, kronor: str) -> str:
 def localities() -> dict[str, str]:
     """Locality or city district -> the municipality it lies in (``Nödinge`` -> ``Ale``)."""
     return {row["name"]: row["municipality"] for row in read_tsv(DATA, "localities.tsv")}
+
+
+#: Kinds of ``conjunctions.tsv`` (see its header).
+CONJUNCTION_KINDS: tuple[str, ...] = ("list", "hyphen")
+
+
+@cache
+def _conjunctions_by_kind() -> dict[str, frozenset[str]]:
+    words: dict[str, set[str]] = {kind: set() for kind in CONJUNCTION_KINDS}
+    for row in read_tsv(DATA, "conjunctions.tsv"):
+        if row["kind"] not in words:
+            raise ValueError(f"conjunctions.tsv: unknown kind {row['kind']!r} of {row['word']!r}.")
+        words[row["kind"]].add(row["word"].lower())
+    return {kind: frozenset(found) for kind, found in words.items()}
+
+
+@cache
+def conjunctions() -> frozenset[str]:
+    """Words and signs that join two items of a list (``Anna Ek och Per Borg``, ``Malmö & Lund``), lower case."""
+    return _conjunctions_by_kind()["list"]
+
+
+@cache
+def coordinators() -> frozenset[str]:
+    """Words after which a line-end hyphen is Swedish coordination and stays (``Närings- och``,
+    ``förskole- till``): the :func:`conjunctions` and the words that coordinate only there."""
+    return conjunctions() | _conjunctions_by_kind()["hyphen"]
+
+
+@cache
+def municipality_words() -> tuple[str, ...]:
+    """The words an official municipality name ends with (``kommun``, ``stad``), lower case."""
+    return tuple(row["word"] for row in read_tsv(DATA, "municipality_words.tsv"))
+
+
+@cache
+def municipality_suffixes() -> frozenset[str]:
+    """The words after a municipality's name that belong to its span, with their genitives
+    (``kommun``, ``kommuns``, ``stad``, ``stads``), lower case."""
+    rows = read_tsv(DATA, "municipality_words.tsv")
+    return frozenset(word for row in rows for word in (row["word"], row["genitive"]) if word)

@@ -10,7 +10,7 @@ shape of the two parts only, never by a list of words seen in some document.
 
 from __future__ import annotations
 
-from ..pipes.names.patterns import CONJUNCTIONS
+from ..lexicon import coordinators
 
 #: Characters that end a line with a hyphen: ASCII hyphen-minus, the Unicode hyphen, the soft
 #: hyphen, and pdfium's marker for a hyphen it found at a line end.
@@ -20,8 +20,9 @@ HYPHENS = "-\u2010\u00ad\x02\ufffe"
 #: range goes on on the next line.
 DASHES = "–—"
 
-#: Words after which a line-end hyphen is Swedish coordination and stays (``Närings- och``).
-COORDINATORS: frozenset[str] = CONJUNCTIONS | frozenset({"alt", "alternativt", "liksom", "till", "resp."})
+#: Words after which a line-end hyphen is Swedish coordination and stays (``Närings- och``; the
+#: shared lexicon's ``conjunctions.tsv``).
+COORDINATORS: frozenset[str] = coordinators()
 
 
 def ends_with_hyphen(line: str) -> bool:

@@ -70,3 +70,57 @@ def test_components_read_the_lexicon():
     assert dates.MONTHS is lexicon.months()
     assert dates.WEEKDAYS is lexicon.weekdays()
     assert amounts.NUMBER_WORDS is lexicon.number_words()
+
+
+def test_conjunctions_and_coordinators():
+    assert {"och", "samt", "eller", "resp", "respektive", "&", "/"} <= lexicon.conjunctions()
+    assert "till" not in lexicon.conjunctions()  # joins no list of names: "från Lund till Malmö"
+    assert lexicon.conjunctions() < lexicon.coordinators()
+    assert {"till", "alternativt", "resp."} <= lexicon.coordinators()
+
+
+def test_municipality_words():
+    assert lexicon.municipality_words() == ("kommun", "stad")
+    assert lexicon.municipality_suffixes() == {"kommun", "kommuns", "stad", "stads"}
+
+
+@pytest.mark.parametrize(
+    ("name", "genitive", "genitives"),
+    [
+        pytest.param("Bjuv", "Bjuvs", ("Bjuvs",), id="s"),
+        pytest.param("Lomma", "Lommas", ("Lommas",), id="vowel"),
+        pytest.param("Borås", "Borås", ("Borås'", "Borås\u2019"), id="sibilant-s"),
+        pytest.param("Kalix", "Kalix", ("Kalix'", "Kalix\u2019"), id="sibilant-x"),
+        pytest.param("Upplands Väsby", "Upplands Väsbys", ("Upplands Väsbys",), id="two-words"),
+    ],
+)
+def test_genitive(name, genitive, genitives):
+    assert lexicon.genitive(name) == genitive
+    assert lexicon.genitives(name) == genitives
+
+
+@pytest.mark.parametrize(
+    ("official", "stem"),
+    [
+        pytest.param("Falu kommun", "Falu", id="kommun"),
+        pytest.param("Helsingborgs stad", "Helsingborgs", id="stad"),
+        pytest.param("Göteborgs Stad", "Göteborgs", id="Stad"),
+        pytest.param(" Malung-Sälens kommun ", "Malung-Sälens", id="stripped"),
+        pytest.param("Region Gotland", None, id="region"),
+        pytest.param("Kommunstad", None, id="no-space"),
+    ],
+)
+def test_official_stem(official, stem):
+    assert lexicon.official_stem(official) == stem
+
+
+def test_conjunctions_one_copy():
+    """The names and municipality components, the line joiner and the names lexicon read the lexicon's sets."""
+    from famhbg_nlp.pipes.municipalities import patterns as municipalities
+    from famhbg_nlp.pipes.names import lexicon as names_lexicon
+    from famhbg_nlp.pipes.names import patterns as names
+    from famhbg_nlp.readers import hyphenation
+
+    assert names.CONJUNCTIONS is municipalities.CONJUNCTIONS is lexicon.conjunctions()
+    assert hyphenation.COORDINATORS is lexicon.coordinators()
+    assert municipalities.SUFFIXES is names_lexicon.PLACE_SUFFIXES is lexicon.municipality_suffixes()

@@ -6,13 +6,12 @@ or those a saved pipeline wrote with its component, so a saved pipeline is self-
 
 from __future__ import annotations
 
-import csv
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ...resources import parse_tsv, read_text
-from .patterns import AMBIGUITY_KINDS, SUFFIXES, Exclusion, genitives, official_stem, spellings
+from ...lexicon import genitives, official_stem
+from ...resources import parse_tsv, read_text, write_tsv
+from .patterns import AMBIGUITY_KINDS, SUFFIXES, Exclusion, spellings
 from .value import COLUMNS, Municipality
 
 DATA_PACKAGE = "famhbg_nlp.pipes.municipalities.data"
@@ -22,14 +21,6 @@ MUNICIPALITIES_FILE = "municipalities.tsv"
 AMBIGUOUS_FILE = "ambiguous.tsv"
 EXCLUSIONS_FILE = "exclusions.tsv"
 TABLE_FILES: tuple[str, ...] = (MUNICIPALITIES_FILE, AMBIGUOUS_FILE, EXCLUSIONS_FILE)
-
-
-def _write_tsv(rows: Iterable[Mapping[str, str]], columns: Iterable[str]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=list(columns), delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_NONE)
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 @dataclass(frozen=True)
@@ -91,12 +82,12 @@ class Gazetteer:
     def to_tables(self) -> dict[str, str]:
         """The three TSV tables as texts (inverse of :meth:`from_tables`)."""
         return {
-            MUNICIPALITIES_FILE: _write_tsv((m.to_row() for m in self.municipalities.values()), COLUMNS),
-            AMBIGUOUS_FILE: _write_tsv(
+            MUNICIPALITIES_FILE: write_tsv((m.to_row() for m in self.municipalities.values()), COLUMNS),
+            AMBIGUOUS_FILE: write_tsv(
                 ({"name": name, "kind": ",".join(sorted(kinds))} for name, kinds in self.ambiguous.items()),
                 ("name", "kind"),
             ),
-            EXCLUSIONS_FILE: _write_tsv(
+            EXCLUSIONS_FILE: write_tsv(
                 ({"pattern": e.pattern, "reason": e.reason} for e in self.exclusions), ("pattern", "reason")
             ),
         }

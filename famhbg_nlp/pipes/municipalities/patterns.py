@@ -1,8 +1,9 @@
 """Building blocks of municipality matching: written forms of a name and the words of its context.
 
 The names themselves are data (``data/municipalities.tsv``); this module says how a name is
-written (genitive, ``kommun``/``stad``, space or hyphen in two-part names, capitals) and which
-neighbouring tokens count as evidence for the ambiguous names of ``data/ambiguous.tsv``.
+written (space or hyphen in two-part names, capitals; its genitive and official stem are the shared
+lexicon's rules) and which neighbouring tokens count as evidence for the ambiguous names of
+``data/ambiguous.tsv``.
 """
 
 from __future__ import annotations
@@ -10,9 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...lexicon import conjunctions, municipality_suffixes
+
 #: Words that directly follow a name and belong to the span (scheme: ``Båstad Kommun``,
-#: ``Helsingborgs Stads``); compared in lower case.
-SUFFIXES: frozenset[str] = frozenset({"kommun", "kommuns", "stad", "stads"})
+#: ``Helsingborgs Stads``); compared in lower case (the shared lexicon's ``municipality_words.tsv``).
+SUFFIXES: frozenset[str] = municipality_suffixes()
 
 #: Words after a name that show it is a municipality but stay outside the span
 #: (``Huddinge och Haninge kommuner`` -> ``Huddinge``, ``Haninge``).
@@ -24,8 +27,9 @@ LIST_OPENERS: frozenset[str] = frozenset({",", ";", "(", "/", "&", "-", "–", "
 #: Tokens after a name that close a list item, or a letterhead's place (``Lund, 2024-04-19``).
 LIST_CLOSERS: frozenset[str] = frozenset({",", ";", ")", "/", "&", ".", "-", "–", "—"})
 
-#: Conjunctions that join list items on either side (``Malmö och Lund``).
-CONJUNCTIONS: frozenset[str] = frozenset({"och", "samt", "eller", "resp", "respektive"})
+#: Conjunctions that join list items on either side (``Malmö och Lund``; the shared lexicon's
+#: ``conjunctions.tsv``).
+CONJUNCTIONS: frozenset[str] = conjunctions()
 
 #: Place prepositions: ``i Lund``, ``från Mora`` name the place (compared in lower case).
 PLACE_PREPOSITIONS: frozenset[str] = frozenset({"i", "från", "inom", "utanför", "mellan", "kring", "runt", "nära"})
@@ -44,24 +48,13 @@ DATELINE_WORDS: frozenset[str] = frozenset({"den"})
 #: Markup and bullets that neither separate nor join words (``**Lund**``, ``~~Åstorp~~``, ``- Lund``).
 MARKUP = re.compile(r"[*_~#>|•·]+")
 
-#: Letters after which a name takes no genitive ``-s`` (``Borås``, ``Kalix``).
-SIBILANTS = frozenset("sxzSXZ")
-
 #: Kinds of ambiguity a name can have in ``data/ambiguous.tsv``.
 AMBIGUITY_KINDS: frozenset[str] = frozenset({"word", "person", "region"})
 
 #: How many characters before a name an exclusion pattern may look at.
 EXCLUSION_WINDOW = 120
 
-_OFFICIAL_SUFFIX = re.compile(r"^(?P<stem>.*\S)\s+(?i:kommun|stad)$")
 _PARTS = re.compile(r"(?<=\w)[ -](?=[A-ZÅÄÖ])")
-
-
-def genitives(form: str) -> tuple[str, ...]:
-    """Genitives of ``form``: ``Helsingborgs``; ``Borås`` stays ``Borås`` and may take an apostrophe."""
-    if form[-1] in SIBILANTS:
-        return (f"{form}'", f"{form}\u2019")
-    return (f"{form}s",)
 
 
 def spellings(name: str) -> tuple[str, ...]:
@@ -70,12 +63,6 @@ def spellings(name: str) -> tuple[str, ...]:
     if _PARTS.search(name):
         variants += [_PARTS.sub(" ", name), _PARTS.sub("-", name)]
     return tuple(dict.fromkeys(variants))
-
-
-def official_stem(official_name: str) -> str | None:
-    """``Falu`` of ``Falu kommun``, ``Helsingborgs`` of ``Helsingborgs stad``; ``None`` for ``Region Gotland``."""
-    match = _OFFICIAL_SUFFIX.match(official_name.strip())
-    return match.group("stem") if match else None
 
 
 @dataclass(frozen=True)

@@ -7,13 +7,13 @@ into a saved pipeline, so it loads without the package data.
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
-from ...resources import read_tsv
+from ...lexicon import genitive, municipality_suffixes, official_stem
+from ...resources import parse_tsv, read_tsv, write_tsv
+from ..municipalities.patterns import spellings
 
 DATA_PACKAGE = "famhbg_nlp.pipes.names.data"
 MUNICIPALITIES_PACKAGE = "famhbg_nlp.pipes.municipalities.data"
@@ -24,33 +24,12 @@ ROLES_FILE = "roles.tsv"
 PLACES_FILE = "places.tsv"
 TABLE_FILES: tuple[str, ...] = (FIRST_NAMES_FILE, SURNAMES_FILE, ROLES_FILE, PLACES_FILE)
 
-#: Words a municipality name may carry inside a (wrong) PERSON span: ``Tomas Rikse Klippans kommun``.
-PLACE_SUFFIXES: frozenset[str] = frozenset({"kommun", "kommuns", "stad", "stads"})
-
-_SIBILANTS = "sxzSXZ"
+#: Words a municipality name may carry inside a (wrong) PERSON span: ``Tomas Rikse Klippans kommun``
+#: (the shared lexicon's ``municipality_words.tsv``).
+PLACE_SUFFIXES: frozenset[str] = municipality_suffixes()
 
 #: The ``source`` of the name lists' Swedish rows.
 SWEDISH_SOURCE = "sv_SE"
-
-
-def _rows(text: str) -> list[dict[str, str]]:
-    lines = [line for line in text.splitlines() if line.strip() and not line.startswith("#")]
-    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
-
-
-def _table(rows: Iterable[Mapping[str, str]], columns: tuple[str, ...]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(
-        out,
-        fieldnames=list(columns),
-        delimiter="\t",
-        lineterminator="\n",
-        quoting=csv.QUOTE_NONE,
-        extrasaction="ignore",
-    )
-    writer.writeheader()
-    writer.writerows(rows)
-    return out.getvalue()
 
 
 def municipality_forms(rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]]:
@@ -61,13 +40,9 @@ def municipality_forms(rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]
         name = (row.get("name") or "").strip()
         if not name:
             continue
-        official = (row.get("official_name") or "").strip()
-        stems = [name, name if name[-1] in _SIBILANTS else f"{name}s"]
-        for suffix in (" kommun", " stad", " Stad"):
-            if official.endswith(suffix):
-                stems.append(official[: -len(suffix)])
-        for stem in stems:
-            for variant in (stem, stem.replace("-", " "), stem.replace(" ", "-")):
+        stem = official_stem(row.get("official_name") or "")
+        for written in (name, genitive(name), *(() if stem is None else (stem,))):
+            for variant in spellings(written):
                 forms.setdefault(variant, name)
     return [{"form": form, "name": name} for form, name in forms.items()]
 
@@ -96,7 +71,7 @@ class NameLexicon:
         missing = [name for name in TABLE_FILES if name not in tables]
         if missing:
             raise ValueError(f"Names lexicon: missing table(s) {', '.join(missing)}.")
-        return cls.from_rows({name: _rows(tables[name]) for name in TABLE_FILES})
+        return cls.from_rows({name: parse_tsv(tables[name], name) for name in TABLE_FILES})
 
     @classmethod
     def from_rows(cls, rows: Mapping[str, list[Mapping[str, str]]]) -> NameLexicon:
@@ -118,18 +93,18 @@ class NameLexicon:
 
     def to_tables(self) -> dict[str, str]:
         return {
-            FIRST_NAMES_FILE: _table(
+            FIRST_NAMES_FILE: write_tsv(
                 ({"name": n, "source": self._source(n)} for n in sorted(self.first_names)), ("name", "source")
             ),
-            SURNAMES_FILE: _table(
+            SURNAMES_FILE: write_tsv(
                 ({"name": n, "source": self._source(n)} for n in sorted(self.surnames)), ("name", "source")
             ),
-            ROLES_FILE: _table(
+            ROLES_FILE: write_tsv(
                 [{"text": w, "kind": "word"} for w in sorted(self.role_words)]
                 + [{"text": s, "kind": "suffix"} for s in self.role_suffixes],
                 ("text", "kind"),
             ),
-            PLACES_FILE: _table(({"form": f, "name": n} for f, n in sorted(self.places.items())), ("form", "name")),
+            PLACES_FILE: write_tsv(({"form": f, "name": n} for f, n in sorted(self.places.items())), ("form", "name")),
         }
 
     def _source(self, name: str) -> str:

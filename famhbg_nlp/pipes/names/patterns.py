@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from ...lexicon import party_letters
+from ...lexicon import conjunctions, party_letters
 
 #: Lower-case particles inside a surname (``Carl af Ugglas``, ``Ursula von der Leyen``). They only
 #: count between capitalised name words or before one at the span's start.
@@ -20,8 +20,9 @@ PARTICLES: frozenset[str] = frozenset(
 #: Particles safe enough to extend an entity over (``de``/``den``/``la`` are also Swedish words).
 EXTEND_PARTICLES: frozenset[str] = frozenset({"af", "von", "van", "der", "de"})
 
-#: Words and signs that join two names in a list (``Jonas Florén och Mia Wihlborg``); compared in lower case.
-CONJUNCTIONS: frozenset[str] = frozenset({"och", "samt", "eller", "&", "+", "/", "resp", "respektive", "jämte", "and"})
+#: Words and signs that join two names in a list (``Jonas Florén och Mia Wihlborg``); compared in lower
+#: case (the shared lexicon's ``conjunctions.tsv``).
+CONJUNCTIONS: frozenset[str] = conjunctions()
 
 #: Party abbreviations after a name (``Anna Svensson (S)``), also when the parentheses are lost
 #: (from the shared lexicon's ``parties.tsv``).

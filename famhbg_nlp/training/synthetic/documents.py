@@ -15,9 +15,10 @@ import unicodedata
 from collections.abc import Callable
 
 from ... import lexicon as shared_lexicon
+from ...lexicon import genitive
 from .builder import Pieces, TextBuilder, capitalize, plain
 from .entities import EntityWriter, Person, weighted
-from .lexicon import Lexicon, MunicipalityEntry, Organisation, genitive
+from .lexicon import Lexicon, MunicipalityEntry, Organisation
 from .templates import (
     CLOSINGS,
     DECISION_SENTENCES,

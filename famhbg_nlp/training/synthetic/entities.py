@@ -11,9 +11,10 @@ import random
 from dataclasses import dataclass
 
 from ... import lexicon as shared_lexicon
+from ...lexicon import genitive
 from ...lexicon.vocabulary import MoneyUnit
 from .builder import Pieces, ent, plain
-from .lexicon import Lexicon, MunicipalityEntry, Organisation, genitive
+from .lexicon import Lexicon, MunicipalityEntry, Organisation
 
 #: Month names and abbreviations (the shared lexicon's); an abbreviation may take a period (outside the span).
 MONTHS = tuple(shared_lexicon.months()[m][0] for m in range(1, 13))

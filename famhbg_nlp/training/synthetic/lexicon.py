@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ... import lexicon as shared_lexicon
+from ...lexicon import genitive, official_stem
 from ...resources import read_tsv
 
 NAMES_DATA = "famhbg_nlp.pipes.names.data"
 MUNICIPALITIES_DATA = "famhbg_nlp.pipes.municipalities.data"
 DATA = "famhbg_nlp.training.synthetic.data"
-
-
-#: Letters after which Swedish adds no genitive ``-s`` (``Borås kommun``, ``Höganäs kommun``).
-SIBILANTS = "sxzSXZ"
 
 #: How often a person's names come from each source locale (the rest of the file's locales share
 #: nothing: they are only knowledge for the names component). Swedish names dominate, as in the
@@ -49,11 +46,6 @@ LOCALE_WEIGHTS: dict[str, float] = {
     "lt_LT": 0.002,
     "et_EE": 0.002,
 }
-
-
-def genitive(name: str) -> str:
-    """``Bjuv`` -> ``Bjuvs``; ``Borås`` stays ``Borås`` (no apostrophe: it would end the span in punctuation)."""
-    return name if name[-1] in SIBILANTS else f"{name}s"
 
 
 @dataclass(frozen=True)
@@ -134,13 +126,6 @@ def _name_pools(rows: list[dict[str, str]], *, by_gender: bool) -> dict:
     return {key: _pool(value) for key, value in grouped.items()}
 
 
-def _official_stem(official: str) -> str | None:
-    for suffix in (" kommun", " stad", " Stad"):
-        if official.endswith(suffix):
-            return official[: -len(suffix)]
-    return None
-
-
 #: Kinds of the shared lexicon's organisations -> the generator's kinds (the slots that write them).
 SHARED_KINDS: dict[str, str] = {
     "agency": "agency",
@@ -184,7 +169,7 @@ def load_lexicon() -> Lexicon:
     for row in read_tsv(MUNICIPALITIES_DATA, "municipalities.tsv"):
         name = row["name"].strip()
         official = (row.get("official_name") or "").strip() or f"{genitive(name)} kommun"
-        stem = _official_stem(official)
+        stem = official_stem(official)
         municipalities.append(
             MunicipalityEntry(
                 name=name,
