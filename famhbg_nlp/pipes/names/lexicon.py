@@ -8,7 +8,7 @@ into a saved pipeline, so it loads without the package data.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ...lexicon import genitive, municipality_suffixes, official_stem
@@ -74,7 +74,7 @@ class NameLexicon:
         return cls.from_rows({name: parse_tsv(tables[name], name) for name in TABLE_FILES})
 
     @classmethod
-    def from_rows(cls, rows: Mapping[str, list[Mapping[str, str]]]) -> NameLexicon:
+    def from_rows(cls, rows: Mapping[str, Sequence[Mapping[str, str]]]) -> NameLexicon:
         roles = rows[ROLES_FILE]
         firsts = [row for row in rows[FIRST_NAMES_FILE] if row.get("name")]
         lasts = [row for row in rows[SURNAMES_FILE] if row.get("name")]

@@ -85,6 +85,20 @@ class Context:
         self.title = "Styrelsen"
         self._setup()
 
+    @property
+    def collaboration(self) -> Organisation:
+        """The collaboration the document is of (collaboration and network documents have one)."""
+        if self.collab is None:
+            raise ValueError(f"A {self.kind} document is of no collaboration; only collab_* and network ones are.")
+        return self.collab
+
+    @property
+    def home_municipality(self) -> MunicipalityEntry:
+        """The municipality the document is from (every kind has one once set up)."""
+        if self.home is None:
+            raise ValueError(f"The {self.kind} document has no home municipality: it was not set up.")
+        return self.home
+
     # -- set-up ---------------------------------------------------------------------------
 
     def _setup(self) -> None:
@@ -507,18 +521,18 @@ def _header_collab(ctx: Context, b: TextBuilder) -> None:
     if style == 0:
         b.line([plain(f"{h}{genitive(ctx.title)} protokoll {w.protocol_number()}")])
     elif style == 1:
-        b.line([plain(f"{h}{ctx.title}{w.pick((' – ', ', ', ' inom '))}"), *w.organisation(ctx.collab, "name")])
+        b.line([plain(f"{h}{ctx.title}{w.pick((' – ', ', ', ' inom '))}"), *w.organisation(ctx.collaboration, "name")])
     elif style == 2:
         b.line([plain(f"{h}Minnesanteckningar från {ctx.group} "), *_meeting_date_pieces(ctx)])
     elif style == 3:
         b.line(
             [
                 plain(f"{h}Protokoll – {ctx.title.lower() if ctx.title[0].isupper() else ctx.title}, "),
-                *w.organisation(ctx.collab, "name"),
+                *w.organisation(ctx.collaboration, "name"),
             ]
         )
     else:
-        b.line([plain(f"{h}Protokoll från möte med {ctx.group} i "), *w.organisation(ctx.collab, "name")])
+        b.line([plain(f"{h}Protokoll från möte med {ctx.group} i "), *w.organisation(ctx.collaboration, "name")])
     b.blank_lines(1)
     b.line(_time_place(ctx))
     b.blank_lines(1)
@@ -530,7 +544,7 @@ def _header_municipal(ctx: Context, b: TextBuilder) -> None:
     if w.chance(0.2):
         _letterhead(ctx, b)
     elif w.chance(0.75):
-        b.line(w.municipality(ctx.home, w.pick(("org", "org", "name"))))
+        b.line(w.municipality(ctx.home_municipality, w.pick(("org", "org", "name"))))
     head = w.pick(("Protokoll", "SAMMANTRÄDESPROTOKOLL", "Sammanträdesprotokoll", "PROTOKOLL", "Protokoll"))
     if w.chance(0.5):
         b.line([plain(head)])
@@ -632,7 +646,7 @@ def _attendance_collab(ctx: Context, b: TextBuilder) -> None:
     for s in ctx.staff:
         tail: Pieces = [plain(f", {s.role}")]
         if ctx.collab and w.chance(0.5):
-            tail = [plain(f", {s.role} "), *w.organisation(ctx.collab, "name")]
+            tail = [plain(f", {s.role} "), *w.organisation(ctx.collaboration, "name")]
         staff_items.append([*w.person_name(s, "full"), *tail])
     if layout == "run":
         b.line([plain(label + " "), *_run(ctx, items + staff_items), plain(".")])

@@ -383,7 +383,7 @@ class EntityWriter:
     @staticmethod
     def group(number: int, sep: str) -> str:
         digits = str(number)
-        groups = []
+        groups: list[str] = []
         while digits:
             groups.insert(0, digits[-3:])
             digits = digits[:-3]
@@ -420,8 +420,8 @@ class EntityWriter:
         )
         if form == "spelling":
             text, value = self.unit_spelling()
-            pieces = [plain(self.pick(AMOUNT_QUALIFIERS))] if self.chance(qualifier) else []
-            return pieces + [ent(text, "AMOUNT", value)]
+            qualified: Pieces = [plain(self.pick(AMOUNT_QUALIFIERS))] if self.chance(qualifier) else []
+            return [*qualified, ent(text, "AMOUNT", value)]
         if form in ("kr_space", "kr_thin", "kr_period", "kronor", "sek"):
             magnitude = self.pick((1_000, 10_000, 100_000, 1_000_000, 10_000))
             value = self.rng.randint(1, 99) * magnitude // self.pick((1, 1, 10)) or magnitude
@@ -434,11 +434,11 @@ class EntityWriter:
             value = self.rng.randint(1, 9999) * self.pick((1, 10, 100))
             text = f"{value} {self.pick(('kr', 'kr', 'kronor'))}"
         elif form in ("tkr", "kkr", "tsek"):
-            number = self.rng.randint(1, 30_000) if self.chance(0.3) else self.rng.randint(5, 2000)
-            value = number * 1000
-            sep = self.pick(("", " ", " ", "\u2009")) if number >= 1000 else ""
+            thousands = self.rng.randint(1, 30_000) if self.chance(0.3) else self.rng.randint(5, 2000)
+            value = thousands * 1000
+            sep = self.pick(("", " ", " ", "\u2009")) if thousands >= 1000 else ""
             unit = {"tkr": self.pick(("tkr", "tkr", "Tkr", "TKR")), "kkr": "kkr", "tsek": "TSEK"}[form]
-            text = f"{self.group(number, sep) if sep else number} {unit}"
+            text = f"{self.group(thousands, sep) if sep else thousands} {unit}"
         elif form in ("mkr", "miljoner"):
             number, whole, hundredths = self._decimal(self.pick((9, 30, 150)))
             value = whole * 1_000_000 + hundredths * 10_000
@@ -478,8 +478,8 @@ class EntityWriter:
         if form.startswith(("miljon ", "miljard ")):
             return f"1 {form}", unit.multiplier  # the singular takes one
         if unit.multiplier == 1000:
-            number = self.rng.randint(5, 9000)
-            return f"{number} {form}", number * 1000
+            thousands = self.rng.randint(5, 9000)
+            return f"{thousands} {form}", thousands * 1000
         whole = self.rng.randint(1, 40)
         tenths = self.rng.randint(0, 9)
         if tenths and self.chance(0.25):
