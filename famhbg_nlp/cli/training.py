@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import random
+from collections.abc import Callable, Iterable
 from enum import Enum
 from pathlib import Path
 from typing import Annotated, Any
@@ -63,15 +64,28 @@ def _fail(message: str) -> typer.Exit:
     return typer.Exit(code=EXIT_BAD_INPUT)
 
 
+def _existing(path: Path) -> Path:
+    """``path``, or the command fails when there is nothing there."""
+    if not path.exists():
+        raise _fail(f"{path}: no such file or directory.")
+    return path
+
+
+def _read_all(paths: list[Path] | None, read: Callable[[Path], Iterable[Any]]) -> list[Any]:
+    """The records ``read`` gives for every path of ``paths``, in order."""
+    return [record for path in paths or [] for record in read(_existing(path))]
+
+
+def _sample(records: list[Any], size: int, seed: int) -> list[Any]:
+    """A seeded sample of ``size`` records, in their order."""
+    keep = sorted(random.Random(seed).sample(range(len(records)), size))
+    return [records[i] for i in keep]
+
+
 def _read_gold(paths: list[Path] | None) -> list[Any]:
     from ..corpus import read_records
 
-    records: list[Any] = []
-    for path in paths or []:
-        if not path.exists():
-            raise _fail(f"{path}: no such file or directory.")
-        records.extend(read_records(path))
-    return records
+    return _read_all(paths, read_records)
 
 
 def _read_extra(paths: list[Path] | None, labels: str | None, limit: int | None, seed: int) -> list[Any]:
@@ -80,14 +94,9 @@ def _read_extra(paths: list[Path] | None, labels: str | None, limit: int | None,
     from ..training import complete_with_rules
 
     annotated = _labels(labels or "PERSON,ORG")
-    records: list[Any] = []
-    for path in paths or []:
-        if not path.exists():
-            raise _fail(f"{path}: no such file or directory.")
-        records.extend(load_any(path))
+    records = _read_all(paths, load_any)
     if limit is not None and 0 <= limit < len(records):
-        keep = sorted(random.Random(seed).sample(range(len(records)), limit))
-        records = [records[i] for i in keep]
+        records = _sample(records, limit, seed)
     return complete_with_rules(records, annotated=annotated) if records else []
 
 
@@ -212,12 +221,9 @@ def _load_model(name: str):
 def _load_data(path: Path, fmt: str | None, limit: int | None, seed: int) -> list[Any]:
     from ..corpus import load_any
 
-    if not path.exists():
-        raise _fail(f"{path}: no such file or directory.")
-    records = list(load_any(path, fmt=fmt))
-    if limit is not None and 0 < limit < len(records):
-        keep = sorted(random.Random(seed).sample(range(len(records)), limit))
-        records = [records[i] for i in keep]
+    records = list(load_any(_existing(path), fmt=fmt))
+    if limit is not None and 0 < limit < len(records):  # --limit 0 scores everything
+        records = _sample(records, limit, seed)
     return records
 
 
