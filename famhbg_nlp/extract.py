@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import csv
 import datetime
-import glob
 import io
 import json
 import os
@@ -45,6 +44,7 @@ from .corpus.io import atomic_file
 from .defaults import EXTRACT_BATCH_SIZE
 from .protocol import Protocol, parse_doc
 from .readers import SUFFIXES, Document, ReadError, read_document
+from .readers.files import files_in, files_matching, is_pattern
 from .readers.pages import with_pages
 
 #: Columns of the CSV output, one row per entity.
@@ -159,7 +159,7 @@ def resolve_inputs(
                 seen.add("<stdin>")
                 sources.append(spool(stdin, spool_dir, "-"))
         elif path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES)
+            found = files_in(path)
             if not found:
                 failures.append(Failure(text, f"a folder without {', '.join(SUFFIXES)} files"))
             for file in found:
@@ -169,9 +169,8 @@ def resolve_inputs(
                 sources.append(spool(stream, spool_dir, text))
         elif path.exists():
             add(path)
-        elif any(ch in text for ch in "*?["):
-            found = sorted(Path(p) for p in glob.glob(text, recursive=True))
-            files = [p for p in found if p.is_file() and p.suffix.lower() in SUFFIXES]
+        elif is_pattern(text):
+            files = files_matching(text)
             if not files:
                 failures.append(Failure(text, f"no {', '.join(SUFFIXES)} files match this pattern"))
             for file in files:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import glob
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
@@ -9,29 +10,42 @@ from pathlib import Path
 SUFFIXES: tuple[str, ...] = (".txt", ".pdf", ".docx")
 
 
+def is_pattern(text: str) -> bool:
+    """Whether a name the user gave is a glob pattern (it has ``*``, ``?`` or ``[``)."""
+    return any(ch in text for ch in "*?[")
+
+
+def readable(path: Path) -> bool:
+    """Whether ``path`` is a file of a type the readers handle (:data:`SUFFIXES`, any case)."""
+    return path.is_file() and path.suffix.lower() in SUFFIXES
+
+
+def files_in(folder: Path) -> list[Path]:
+    """The readable files under ``folder``, recursively, sorted."""
+    return sorted(p for p in folder.rglob("*") if readable(p))
+
+
+def files_matching(pattern: str) -> list[Path]:
+    """The readable files the glob ``pattern`` names (``**`` spans folders; hidden files only when
+    the pattern names them), sorted."""
+    return [p for p in sorted(Path(found) for found in glob.glob(pattern, recursive=True)) if readable(p)]
+
+
 def iter_files(inputs: Iterable[str | Path]) -> Iterator[Path]:
     """Files named by ``inputs``: files as given, folders searched recursively for readable
     files (sorted), glob patterns expanded. Each file once, in order."""
     seen: set[Path] = set()
-
-    def emit(path: Path) -> Iterator[Path]:
-        key = path.resolve()
-        if key not in seen:
-            seen.add(key)
-            yield path
-
     for item in inputs:
         text = str(item)
         path = Path(text)
         if path.is_dir():
-            for found in sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in SUFFIXES):
-                yield from emit(found)
-        elif path.exists() or not any(ch in text for ch in "*?["):
-            yield from emit(path)  # a missing plain path is yielded so that reading it reports the error
+            found = files_in(path)
+        elif path.exists() or not is_pattern(text):
+            found = [path]  # a missing plain path is yielded so that reading it reports the error
         else:
-            anchor = Path(text).anchor
-            pattern = text[len(anchor) :] if anchor else text
-            base = Path(anchor) if anchor else Path(".")
-            for found in sorted(base.glob(pattern)):
-                if found.is_file() and found.suffix.lower() in SUFFIXES:
-                    yield from emit(found)
+            found = files_matching(text)
+        for file in found:
+            key = file.resolve()
+            if key not in seen:
+                seen.add(key)
+                yield file

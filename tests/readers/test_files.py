@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from famhbg_nlp.readers import ReadError, iter_files, read_document
@@ -43,3 +45,16 @@ def test_iter_files_folders_globs_and_duplicates(tmp_path):
     assert [p.relative_to(tmp_path).as_posix() for p in globbed] == ["b.txt", "sub/c.docx", "sub/deeper/d.TXT"]
     # a missing plain path is kept, so that reading it reports the error
     assert list(iter_files([tmp_path / "nope.txt"])) == [tmp_path / "nope.txt"]
+
+
+def test_extract_resolves_names_as_iter_files_does(tmp_path):
+    """``famhbg extract`` and :func:`iter_files` walk folders and expand patterns the same way."""
+    from famhbg_nlp.extract import resolve_inputs
+
+    (tmp_path / "sub" / "deeper").mkdir(parents=True)
+    for name in ("b.txt", "a.pdf", "sub/c.docx", "sub/deeper/d.TXT", "notes.md", "sub/.hidden.txt"):
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    names = [str(tmp_path / "sub"), str(tmp_path / "*.*"), str(tmp_path / "**" / "*.txt")]
+    sources, failures = resolve_inputs(names)
+    assert failures == []
+    assert [Path(s.path) for s in sources] == list(iter_files(names))
