@@ -15,7 +15,8 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
-from ..extensions import VALUE_ATTRS, register_extensions
+from ..extensions import register_extensions
+from ..labels import get_label
 from ..spans import Policy, merge_ents, merge_policy
 
 #: The last document whose text :func:`doc_text` built, and that text.
@@ -73,7 +74,13 @@ class RuleComponent:
         self.policy = policy
         self.merge = merge_policy(policy)
         self.drop_unvalued = drop_unvalued
-        self.attr = VALUE_ATTRS[self.label]
+        attr = get_label(self.label).attr
+        if attr is None:
+            raise ValueError(f"{name}: label {self.label} has no value attribute; a rule component gives values.")
+        self.attr = attr
+
+    def ensure_tables(self) -> None:
+        """Load what the component knows before it is used (see :mod:`famhbg_nlp.serialization`)."""
 
     def find(self, doc: Doc, **kwargs: Any) -> Iterable[tuple[Span, Any]]:
         """Yield ``(span, typed value or None)`` for every match in ``doc``."""
@@ -84,6 +91,7 @@ class RuleComponent:
         raise NotImplementedError
 
     def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
+        self.ensure_tables()
         found = list(self.find(doc, **kwargs))
         spans = [span for span, _ in found]
         doc.spans[self.name] = spans

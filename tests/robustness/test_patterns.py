@@ -101,11 +101,22 @@ def inline_patterns() -> list[tuple[str, re.Pattern[str]]]:
     return found
 
 
+def table_patterns() -> list[tuple[str, re.Pattern[str]]]:
+    """Patterns a component builds from its tables (the packaged ones)."""
+    from famhbg_nlp.pipes.dates.patterns import packaged_cues
+
+    cues = packaged_cues()
+    return [
+        (f"famhbg_nlp.pipes.dates.patterns.packaged_cues().{field}", getattr(cues, field))
+        for field in ("other_day_label", "meeting_mention")
+    ]
+
+
 def all_patterns() -> list[tuple[str, re.Pattern[str]]]:
     """Module-level and inline patterns, each distinct pattern once (the module-level name first)."""
     seen: set[tuple[str, int]] = set()
     patterns = []
-    for name, pattern in package_patterns() + inline_patterns():
+    for name, pattern in package_patterns() + inline_patterns() + table_patterns():
         if (pattern.pattern, pattern.flags) not in seen:
             seen.add((pattern.pattern, pattern.flags))
             patterns.append((name, pattern))
@@ -121,6 +132,7 @@ def test_the_package_has_patterns_to_check():
     assert len(PATTERNS) > 50
     assert any(name.startswith("famhbg_nlp.pipes.dates.patterns.FORMS") for name in names)
     assert "famhbg_nlp.pipes.dates.patterns.LETTERHEAD_BEFORE" in names
+    assert "famhbg_nlp.pipes.dates.patterns.packaged_cues().meeting_mention" in names
     assert any(name.startswith("famhbg_nlp/protocol/") and ":" in name for name in names)  # inline ones
 
 

@@ -10,8 +10,7 @@ never hides a later amount.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Iterator
-from pathlib import Path
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -19,6 +18,7 @@ from spacy.tokens import Doc, Span
 
 from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST, DROP_UNVALUED
 from ...resources import read_tsv
+from ...serialization import TableKnowledge
 from ..base import RuleComponent, doc_text
 from .patterns import AMOUNT_RE, WORD_BEFORE_RE, YEAR_RE
 from .value import Amount, amount_of_match, parse_amount
@@ -35,10 +35,12 @@ def packaged_year_headings() -> list[str]:
     return sorted({row["text"].strip().lower() for row in rows if row["kind"] == "year_heading"})
 
 
-class AmountsComponent(RuleComponent):
-    """Finds AMOUNT spans and reads their value; see :mod:`.value` for the reading rules."""
+class AmountsComponent(TableKnowledge, RuleComponent):
+    """Finds AMOUNT spans and reads their value; see :mod:`.value` for the reading rules. What it
+    knows is the words that make a year a column heading, saved with the pipeline."""
 
     label = "AMOUNT"
+    table_files = (DISK_FILE,)
 
     def __init__(
         self,
@@ -53,7 +55,24 @@ class AmountsComponent(RuleComponent):
         super().__init__(nlp, name, policy=policy, drop_unvalued=drop_unvalued)
         self.ranges = ranges
         self.unit_first = unit_first
-        self.year_headings: frozenset[str] = frozenset(packaged_year_headings())
+
+    @property
+    def year_headings(self) -> frozenset[str]:
+        self.ensure_tables()
+        return self._year_headings
+
+    @year_headings.setter
+    def year_headings(self, words: Iterable[str]) -> None:
+        self.load_tables({DISK_FILE: json.dumps(sorted(words), ensure_ascii=False)})
+
+    def _packaged_tables(self) -> dict[str, str]:
+        return {DISK_FILE: json.dumps(packaged_year_headings(), ensure_ascii=False)}
+
+    def _dump_tables(self) -> dict[str, str]:
+        return {DISK_FILE: json.dumps(sorted(self._year_headings), ensure_ascii=False)}
+
+    def _load_from_tables(self, tables: Mapping[str, str]) -> None:
+        self._year_headings = frozenset(json.loads(tables[DISK_FILE]))
 
     # ------------------------------------------------------------------ finding
 
@@ -94,17 +113,3 @@ class AmountsComponent(RuleComponent):
     def value_of(self, span: Span, **kwargs: Any) -> Amount | None:
         """The value of an AMOUNT proposed by the NER: its whole text must be one amount."""
         return parse_amount(span.text)
-
-    # ------------------------------------------------------------ serialization
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the false-positive table with the pipeline, so it loads without this package's data."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        (path / DISK_FILE).write_text(json.dumps(sorted(self.year_headings), ensure_ascii=False), encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> AmountsComponent:
-        file = Path(path) / DISK_FILE
-        if file.is_file():
-            self.year_headings = frozenset(json.loads(file.read_text(encoding="utf-8")))
-        return self

@@ -3,19 +3,21 @@
 from __future__ import annotations
 
 import datetime
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from typing import Any
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from ...serialization import TableKnowledge
 from ..base import RuleComponent, doc_text
 from .meeting_date import NO_CONTEXT, DateContext, infer_date_context
 from .parse import Reference, Resolved, as_reference, find_dates, value_in
+from .patterns import FALSE_POSITIVES_FILE, DateCues, packaged_cues
 from .value import DateValue
 
 
-class DatesComponent(RuleComponent):
+class DatesComponent(TableKnowledge, RuleComponent):
     """Marks day-precision dates and day ranges as DATE; sets ``doc._.meeting_date``,
     ``doc._.meeting_date_source`` and ``doc._.meeting_year``.
 
@@ -29,6 +31,7 @@ class DatesComponent(RuleComponent):
     """
 
     label = "DATE"
+    table_files = (FALSE_POSITIVES_FILE,)
 
     def __init__(
         self,
@@ -46,6 +49,25 @@ class DatesComponent(RuleComponent):
         self.meeting_date_head_chars = meeting_date_head_chars
         self.meeting_date_label_chars = meeting_date_label_chars
 
+    # -- knowledge --------------------------------------------------------------------------
+
+    @property
+    def cues(self) -> DateCues:
+        """The context words that make a date-shaped string something else, saved with the pipeline."""
+        self.ensure_tables()
+        return self._cues
+
+    def _packaged_tables(self) -> dict[str, str]:
+        return {FALSE_POSITIVES_FILE: packaged_cues().table}
+
+    def _dump_tables(self) -> dict[str, str]:
+        return {FALSE_POSITIVES_FILE: self._cues.table}
+
+    def _load_from_tables(self, tables: Mapping[str, str]) -> None:
+        self._cues = DateCues.from_table(tables[FALSE_POSITIVES_FILE])
+
+    # -- dates ------------------------------------------------------------------------------
+
     def date_context_of(self, text: str, source_name: str | None = None) -> DateContext:
         """The date context read from ``text`` (and a file name) with this component's settings."""
         return infer_date_context(
@@ -54,6 +76,7 @@ class DatesComponent(RuleComponent):
             head_chars=self.meeting_date_head_chars,
             label_chars=self.meeting_date_label_chars,
             century_pivot=self.century_pivot,
+            cues=self.cues,
         )
 
     def meeting_date_of(self, text: str, source_name: str | None = None) -> datetime.date | None:
@@ -71,8 +94,9 @@ class DatesComponent(RuleComponent):
         # the date context comes first: yearless dates are resolved against it
         if source_name is not None:
             doc._.source_name = source_name
-        if meeting_date is not None:
-            context = DateContext.of_date(as_reference(meeting_date), "given")
+        given = as_reference(meeting_date) if meeting_date is not None else None
+        if given is not None:
+            context = DateContext.of_date(given, "given")
         elif date_context is not None:
             context = date_context
         elif doc._.meeting_date is not None:
@@ -86,10 +110,10 @@ class DatesComponent(RuleComponent):
         return super().__call__(doc, reference=context.resolves, **kwargs)
 
     def find(self, doc: Doc, reference: Resolved = None, **kwargs: Any) -> Iterator[tuple[Span, DateValue | None]]:
-        for match in find_dates(doc_text(doc), reference, century_pivot=self.century_pivot):
+        for match in find_dates(doc_text(doc), reference, century_pivot=self.century_pivot, cues=self.cues):
             span = doc.char_span(match.start, match.end, label=self.label)
             if span is not None:  # a date glued to other text inside one token is left to the NER
                 yield span, match.value
 
     def value_of(self, span: Span, reference: Resolved = None, **kwargs: Any) -> DateValue | None:
-        return value_in(span.text, reference, century_pivot=self.century_pivot)
+        return value_in(span.text, reference, century_pivot=self.century_pivot, cues=self.cues)

@@ -123,12 +123,12 @@ def labelled_dates(text: str, dates: Sequence[DateMatch], *, label_chars: int) -
     return [date for _, date in sorted(found, key=lambda item: item[0])]
 
 
-def letterhead_date(text: str, dates: Sequence[DateMatch], *, head_chars: int) -> DateMatch | None:
+def letterhead_date(text: str, dates: Sequence[DateMatch], *, head_chars: int, cues: p.DateCues) -> DateMatch | None:
     """A dated letterhead line near the top (``Helsingborg 210618``)."""
     for date in dates:
         if date.start >= head_chars:
             break
-        if not _dated(text, date):
+        if not _dated(text, date, cues):
             continue
         line_start = text.rfind("\n", 0, date.start) + 1
         line_end = text.find("\n", date.end)
@@ -140,44 +140,44 @@ def letterhead_date(text: str, dates: Sequence[DateMatch], *, head_chars: int) -
     return None
 
 
-def _mention(text: str, date: DateMatch) -> re.Match[str] | None:
+def _mention(text: str, date: DateMatch, cues: p.DateCues) -> re.Match[str] | None:
     """The last meeting word before ``date`` in its sentence (same line, a short stretch before it)."""
     line_start = text.rfind("\n", 0, date.start) + 1
     before = text[max(line_start, date.start - p.MEETING_MENTION_CHARS) : date.start]
     sentence = re.split(r"[.!?](?:\s|$)", before)[-1]
-    mentions = list(p.MEETING_MENTION.finditer(sentence))
+    mentions = list(cues.meeting_mention.finditer(sentence))
     return mentions[-1] if mentions else None
 
 
-def mentioned_date(text: str, dates: Sequence[DateMatch], *, head_chars: int) -> DateMatch | None:
+def mentioned_date(text: str, dates: Sequence[DateMatch], *, head_chars: int, cues: p.DateCues) -> DateMatch | None:
     """The first date near the top in a sentence about this meeting (``sammanträdet den 22 februari``)."""
     for date in dates:
         if date.start >= head_chars:
             break
-        if date.status == "invalid" or _other_day(text, date):
+        if date.status == "invalid" or _other_day(text, date, cues):
             continue
-        mention = _mention(text, date)
+        mention = _mention(text, date, cues)
         if mention is not None and mention.group("not") is None:
             return date
     return None
 
 
-def heading_date(text: str, dates: Sequence[DateMatch], *, head_chars: int) -> DateMatch | None:
+def heading_date(text: str, dates: Sequence[DateMatch], *, head_chars: int, cues: p.DateCues) -> DateMatch | None:
     """The first full date near the top that is not labelled as another day or another meeting."""
     for date in dates:
         if date.start >= head_chars:
             break
-        mention = _mention(text, date)
-        if _dated(text, date) and (mention is None or mention.group("not") is None):
+        mention = _mention(text, date, cues)
+        if _dated(text, date, cues) and (mention is None or mention.group("not") is None):
             return date
     return None
 
 
-def other_day_date(text: str, dates: Sequence[DateMatch]) -> DateMatch | None:
+def other_day_date(text: str, dates: Sequence[DateMatch], cues: p.DateCues) -> DateMatch | None:
     """The first full date anywhere labelled as another day of the meeting (adjusting, posting,
     publishing): not the meeting date, but days or weeks from it."""
     for date in dates:
-        if date.status == "ok" and date.has_year and date.value is not None and _other_day(text, date):
+        if date.status == "ok" and date.has_year and date.value is not None and _other_day(text, date, cues):
             return date
     return None
 
@@ -217,7 +217,9 @@ def year_in_text(text: str, dates: Sequence[DateMatch]) -> int | None:
 # ---------------------------------------------------------------------------- evidence in the file name
 
 
-def filename_evidence(name: str | None, *, century_pivot: int = CENTURY_PIVOT) -> datetime.date | int | None:
+def filename_evidence(
+    name: str | None, *, century_pivot: int = CENTURY_PIVOT, cues: p.DateCues | None = None
+) -> datetime.date | int | None:
     """The date in a file name (``ks-2019-03-12.pdf`` -> 2019-03-12), else a year alone in it
     (``kf-2013-06.docx`` -> 2013), else ``None``. Directories are ignored."""
     if not name:
@@ -227,7 +229,7 @@ def filename_evidence(name: str | None, *, century_pivot: int = CENTURY_PIVOT) -
     spaced = re.sub(r"[_+]+", " ", stem)
     words = re.sub(r"(?<=[^\W\d_])-|-(?=[^\W\d_])", " ", spaced)  # ks-12-mars-2019 -> ks 12 mars 2019
     for candidate in (spaced, words):
-        for date in find_dates(candidate, None, century_pivot=century_pivot):
+        for date in find_dates(candidate, None, century_pivot=century_pivot, cues=cues):
             if date.status == "ok" and date.has_year and date.value is not None:
                 return date.value.start
     years = [int(m.group(0)) for m in p.YEAR_IN_TEXT.finditer(words)]
@@ -244,20 +246,23 @@ def infer_date_context(
     head_chars: int = MEETING_DATE_HEAD_CHARS,
     label_chars: int = MEETING_DATE_LABEL_CHARS,
     century_pivot: int = CENTURY_PIVOT,
+    cues: p.DateCues | None = None,
 ) -> DateContext:
     """The :class:`DateContext` of the minutes in ``text`` (see the module docstring).
 
-    ``source_name`` is the document's file name (or path), whose date or year is evidence too.
+    ``source_name`` is the document's file name (or path), whose date or year is evidence too;
+    ``cues``: the context words (a component's own; the packaged ones by default).
     """
     if not isinstance(text, str):
         text = ""
-    dates = find_dates(text, None, century_pivot=century_pivot) if text else []
+    cues = cues or p.packaged_cues()
+    dates = find_dates(text, None, century_pivot=century_pivot, cues=cues) if text else []
     labelled = labelled_dates(text, dates, label_chars=label_chars)
     for date in labelled:
         if date.status == "ok" and date.has_year and date.value is not None:
             return DateContext.of_date(date.value.start, "label")
-    letterhead = letterhead_date(text, dates, head_chars=head_chars)
-    head = letterhead or next((d for d in dates if d.start < head_chars and _dated(text, d)), None)
+    letterhead = letterhead_date(text, dates, head_chars=head_chars, cues=cues)
+    head = letterhead or next((d for d in dates if d.start < head_chars and _dated(text, d, cues)), None)
     head_day = None if head is None or head.value is None else head.value.start
     if head_day is not None:
         for date in labelled:
@@ -273,9 +278,9 @@ def infer_date_context(
     elif letterhead is not None and letterhead.value is not None:
         return DateContext.of_date(letterhead.value.start, "letterhead")
 
-    from_file = filename_evidence(source_name, century_pivot=century_pivot)
+    from_file = filename_evidence(source_name, century_pivot=century_pivot, cues=cues)
     file_day = from_file if isinstance(from_file, datetime.date) else None
-    year_context = _year_context(text, dates, from_file, century_pivot=century_pivot)
+    year_context = _year_context(text, dates, from_file, century_pivot=century_pivot, cues=cues)
     if unreadable is not None:  # the header names the meeting date: nothing in the text stands in for it
         return DateContext.of_date(file_day, "filename") if file_day is not None else year_context
     for date in labelled:
@@ -283,12 +288,12 @@ def infer_date_context(
             resolved = date.written.resolve(year_context.resolves)
             if resolved is not None:
                 return DateContext.of_date(resolved.start, "label")
-    mention = mentioned_date(text, dates, head_chars=head_chars)
+    mention = mentioned_date(text, dates, head_chars=head_chars, cues=cues)
     if mention is not None and mention.has_year and mention.value is not None:
         return DateContext.of_date(mention.value.start, "mention")
     if file_day is not None:
         return DateContext.of_date(file_day, "filename")
-    heading = heading_date(text, dates, head_chars=head_chars)
+    heading = heading_date(text, dates, head_chars=head_chars, cues=cues)
     if heading is not None and heading.value is not None:
         return DateContext.of_date(heading.value.start, "heading")
     if mention is not None and mention.written is not None:
@@ -299,14 +304,19 @@ def infer_date_context(
 
 
 def _year_context(
-    text: str, dates: Sequence[DateMatch], from_file: datetime.date | int | None, *, century_pivot: int
+    text: str,
+    dates: Sequence[DateMatch],
+    from_file: datetime.date | int | None,
+    *,
+    century_pivot: int,
+    cues: p.DateCues,
 ) -> DateContext:
     """The context when no day of the meeting is known: a reference day or a year (module docstring)."""
     if isinstance(from_file, datetime.date):
         return DateContext(source="filename", reference=from_file, year=from_file.year)
     if isinstance(from_file, int):
         return DateContext(source="filename", year=from_file)
-    other = other_day_date(text, dates)
+    other = other_day_date(text, dates, cues)
     if other is not None and other.value is not None:
         day = other.value.start
         return DateContext(source="other-day", reference=day, year=day.year)
@@ -329,12 +339,18 @@ def infer_meeting_date(
     head_chars: int = MEETING_DATE_HEAD_CHARS,
     label_chars: int = MEETING_DATE_LABEL_CHARS,
     century_pivot: int = CENTURY_PIVOT,
+    cues: p.DateCues | None = None,
 ) -> datetime.date | None:
     """The meeting date of the minutes in ``text`` (see the module docstring), or ``None``."""
     if not isinstance(text, str) or not text:
         return None
     return infer_date_context(
-        text, source_name=source_name, head_chars=head_chars, label_chars=label_chars, century_pivot=century_pivot
+        text,
+        source_name=source_name,
+        head_chars=head_chars,
+        label_chars=label_chars,
+        century_pivot=century_pivot,
+        cues=cues,
     ).date
 
 
@@ -348,17 +364,17 @@ def repeated_keystroke(digits: str, *, century_pivot: int = CENTURY_PIVOT) -> da
     return valid.pop().start if len(valid) == 1 else None
 
 
-def _other_day(text: str, date: DateMatch) -> bool:
+def _other_day(text: str, date: DateMatch, cues: p.DateCues) -> bool:
     """Is the date labelled as another day than the meeting's (``Justeringsdatum: ...``)?"""
     line_start = text.rfind("\n", 0, date.start) + 1
-    return bool(p.OTHER_DAY_LABEL.search(text[line_start : date.start]))
+    return bool(cues.other_day_label.search(text[line_start : date.start]))
 
 
-def _dated(text: str, date: DateMatch) -> bool:
+def _dated(text: str, date: DateMatch, cues: p.DateCues) -> bool:
     """A full, valid date that is not labelled as another day (``Justeringsdatum: ...``)."""
     if date.status != "ok" or not date.has_year or date.value is None:
         return False
-    return not _other_day(text, date)
+    return not _other_day(text, date, cues)
 
 
 __all__ = [

@@ -193,18 +193,18 @@ def _word_after(text: str, end: int) -> str:
     return found.group("word").lower() if found else ""
 
 
-def _rejected(text: str, match: re.Match[str], form: p.Form) -> bool:
+def _rejected(text: str, match: re.Match[str], form: p.Form, cues: p.DateCues) -> bool:
     """Does the context show that this date-shaped match is something else?"""
-    if match.group(0).lower() in p.NEVER_DATES and _word_before(text, match.start()) != "den":
+    if match.group(0).lower() in cues.never_dates and _word_before(text, match.start()) != "den":
         return True
     if form.numeric and (
-        _word_before(text, match.start()) in p.ID_WORDS_BEFORE
-        or _word_after(text, match.end()) in p.QUANTITY_WORDS_AFTER
+        _word_before(text, match.start()) in cues.id_words_before
+        or _word_after(text, match.end()) in cues.quantity_words_after
     ):
         return True
     for key, written in match.groupdict().items():
         # "5 Jan Andersson": a month abbreviation that is also a name, before a capitalised word
-        if written and key[:3] in ("sm_", "em_") and written[0].isupper() and written.lower() in p.NAME_MONTHS:
+        if written and key[:3] in ("sm_", "em_") and written[0].isupper() and written.lower() in cues.name_months:
             if match.end(key) == match.end() and p.CAPITALISED_AFTER.match(text[match.end() : match.end() + 3]):
                 return True
     return False
@@ -226,11 +226,11 @@ def as_resolved(reference: Reference) -> Resolved:
     return as_reference(reference)
 
 
-def _candidates(text: str, reference: Resolved, century_pivot: int) -> list[DateMatch]:
+def _candidates(text: str, reference: Resolved, century_pivot: int, cues: p.DateCues) -> list[DateMatch]:
     found: list[DateMatch] = []
     for form in p.FORMS:
         for match in form.regex.finditer(text):
-            if _rejected(text, match, form):
+            if _rejected(text, match, form, cues):
                 continue
             written = written_of(match, century_pivot)
             value = written.resolve(reference)
@@ -253,9 +253,9 @@ def _candidates(text: str, reference: Resolved, century_pivot: int) -> list[Date
     for match in p.SLOT_DIGITS.finditer(text):
         if taken.overlaps(match.start(), match.end()):
             continue
-        if _word_before(text, match.start()) in p.ID_WORDS_BEFORE:
+        if _word_before(text, match.start()) in cues.id_words_before:
             continue
-        if _word_after(text, match.end()) in p.QUANTITY_WORDS_AFTER:
+        if _word_after(text, match.end()) in cues.quantity_words_after:
             continue
         if in_date_slot(text, match.start(), match.end()):
             found.append(DateMatch(match.start(), match.end(), "slot", None, None, "invalid"))
@@ -336,10 +336,14 @@ def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
     return out
 
 
-def find_dates(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> list[DateMatch]:
+def find_dates(
+    text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT, cues: p.DateCues | None = None
+) -> list[DateMatch]:
     """Every date in ``text``, in order; yearless ones resolved against ``reference``, unless the
-    text writes their year nearby (:func:`share_written_years`)."""
-    return share_written_years(text, _longest_first(_candidates(text, as_resolved(reference), century_pivot)))
+    text writes their year nearby (:func:`share_written_years`). ``cues``: the context words
+    (a component's own; the packaged ones by default)."""
+    found = _candidates(text, as_resolved(reference), century_pivot, cues or p.packaged_cues())
+    return share_written_years(text, _longest_first(found))
 
 
 def parse_date(text: object, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> DateValue | None:
@@ -365,7 +369,9 @@ def parse_date(text: object, reference: Reference = None, *, century_pivot: int 
 _HTML_TAG = re.compile(HTML_TAG)
 
 
-def value_in(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> DateValue | None:
+def value_in(
+    text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT, cues: p.DateCues | None = None
+) -> DateValue | None:
     """Value of a span someone else marked as a date (``den 5 april``): the whole of it, or the
     one date inside it; ``None`` when there is none or more than one. HTML tags left in a
     transcribed page are not part of the date (``2008</strong>-<strong>03``)."""
@@ -373,5 +379,5 @@ def value_in(text: str, reference: Reference = None, *, century_pivot: int = CEN
     value = parse_date(text, reference, century_pivot=century_pivot)
     if value is not None:
         return value
-    inside = find_dates(text, reference, century_pivot=century_pivot)
+    inside = find_dates(text, reference, century_pivot=century_pivot, cues=cues)
     return inside[0].value if len(inside) == 1 else None

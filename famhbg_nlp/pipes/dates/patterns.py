@@ -21,17 +21,18 @@ says so, see :data:`SLOT_DIGITS`).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from functools import cached_property
 from typing import Literal
 
 from ...lexicon import months, weekdays
-from ...resources import read_tsv
+from ...resources import parse_tsv, read_text
 from ..amounts.patterns import UNIT as MONEY_UNIT
 
-#: Known false positives and other context words (``false_positives.tsv``, see its header).
-_FALSE_POSITIVES = read_tsv(__name__.rpartition(".")[0], "false_positives.tsv")
+#: Known false positives and other context words, read into :class:`DateCues` (see its header).
+FALSE_POSITIVES_FILE = "false_positives.tsv"
 
 # ---------------------------------------------------------------------------- separators
 
@@ -288,21 +289,6 @@ def label_regex(kind: str) -> re.Pattern[str]:
 LETTERHEAD_BEFORE = re.compile(
     rf"{LINE_OPEN}[A-ZÅÄÖ][\w.-]*(?:{SEP}[A-ZÅÄÖ][\w.-]*){{0,3}}{HS}*,?{SEP}(?:(?i:den){SEP})?$"
 )
-#: Words on a line before a date that say it is another day than the meeting's: adjusting,
-#: posting and printing of the minutes (``Justeringsdatum``, ``Anslaget uppsatt``).
-OTHER_DAY_LABEL = re.compile(
-    r"(?i:\b(?:" + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "other_day_stem") + r"))"
-)
-#: Words before a date in the same sentence that say it is the day of the meeting the text reports
-#: (``sammanträdet den 22 februari 2021``, ``Beslut i korthet den 17 september``); ``not`` is a word
-#: that, right before the meeting word, makes it another meeting (``nästa sammanträde``).
-MEETING_MENTION = re.compile(
-    r"(?i:(?P<not>\b(?:"
-    + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "not_this_meeting")
-    + rf"){HS}+\w*?)?\b(?:"
-    + "|".join(row["text"] for row in _FALSE_POSITIVES if row["kind"] == "meeting_word")
-    + r"))"
-)
 #: Longest stretch between a meeting word and the date it introduces (same sentence, same line).
 MEETING_MENTION_CHARS = 80
 
@@ -365,15 +351,58 @@ CAPITALISED_AFTER = re.compile(r"^[^\S\n]+[A-ZÅÄÖ][a-zåäöéü]")
 # ---------------------------------------------------------------------------- false positives
 
 
-def _words(kind: str) -> frozenset[str]:
-    return frozenset(row["text"].lower() for row in _FALSE_POSITIVES if row["kind"] == kind)
+@dataclass(frozen=True)
+class DateCues:
+    """The context words of the false-positive table (``false_positives.tsv``, see its header for the
+    kinds): what the dates component knows beyond the shapes of dates, saved with a pipeline."""
+
+    #: The table's text, as saved with a pipeline.
+    table: str
+    #: A word before a numeric date that makes it an identifier (``Dnr 200123``, ``§ 3/9``).
+    id_words_before: frozenset[str]
+    #: A word after a numeric date that makes it a quantity or a fraction (``201204 kr``, ``2/3 av``).
+    quantity_words_after: frozenset[str]
+    #: Exact strings that are not dates in running text (``öppet 24/7``) unless ``den`` comes before.
+    never_dates: frozenset[str]
+    #: Month abbreviations that are also given names (``5 Jan Andersson``, ``3 Maj Persson``).
+    name_months: frozenset[str]
+    #: Words on a line before a date that say it is another day than the meeting's: adjusting,
+    #: posting and printing of the minutes (``Justeringsdatum``, ``Anslaget uppsatt``).
+    other_day_label: re.Pattern[str]
+    #: Words before a date in the same sentence that say it is the day of the meeting the text
+    #: reports (``sammanträdet den 22 februari 2021``, ``Beslut i korthet den 17 september``); group
+    #: ``not`` is a word that, right before the meeting word, makes it another meeting (``nästa sammanträde``).
+    meeting_mention: re.Pattern[str]
+
+    @classmethod
+    def from_table(cls, table: str, source: str = FALSE_POSITIVES_FILE) -> DateCues:
+        rows = parse_tsv(table, source)
+
+        def texts(kind: str) -> list[str]:
+            return [row["text"] for row in rows if row["kind"] == kind]
+
+        def words(kind: str) -> frozenset[str]:
+            return frozenset(text.lower() for text in texts(kind))
+
+        return cls(
+            table=table,
+            id_words_before=words("word_before"),
+            quantity_words_after=words("word_after"),
+            never_dates=words("exact"),
+            name_months=words("name_month"),
+            other_day_label=re.compile(r"(?i:\b(?:" + "|".join(texts("other_day_stem")) + r"))"),
+            meeting_mention=re.compile(
+                r"(?i:(?P<not>\b(?:"
+                + "|".join(texts("not_this_meeting"))
+                + rf"){HS}+\w*?)?\b(?:"
+                + "|".join(texts("meeting_word"))
+                + r"))"
+            ),
+        )
 
 
-#: A word before a numeric date that makes it an identifier (``Dnr 200123``, ``§ 3/9``).
-ID_WORDS_BEFORE = _words("word_before")
-#: A word after a numeric date that makes it a quantity or a fraction (``201204 kr``, ``2/3 av``).
-QUANTITY_WORDS_AFTER = _words("word_after")
-#: Exact strings that are not dates in running text (``öppet 24/7``) unless ``den`` comes before.
-NEVER_DATES = _words("exact")
-#: Month abbreviations that are also given names (``5 Jan Andersson``, ``3 Maj Persson``).
-NAME_MONTHS = _words("name_month")
+@functools.lru_cache(maxsize=1)
+def packaged_cues() -> DateCues:
+    """The cues shipped with the package (read once, when first needed)."""
+    package = __name__.rpartition(".")[0]
+    return DateCues.from_table(read_text(package, FALSE_POSITIVES_FILE), f"{package}/{FALSE_POSITIVES_FILE}")

@@ -11,18 +11,16 @@ letter (see :func:`_ambiguous_ok`).
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Mapping
-from pathlib import Path
 from typing import Any
 
-import srsly
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span, Token
-from spacy.util import ensure_path
 
+from ...serialization import TableKnowledge
 from ...spans import longest_first
 from ..base import RuleComponent, doc_text
-from .gazetteer import TABLE_FILES, Form, Gazetteer
+from .gazetteer import TABLE_FILES, Form, Gazetteer, packaged_tables
 from .patterns import (
     CONJUNCTIONS,
     DATELINE_WORDS,
@@ -38,18 +36,23 @@ from .patterns import (
 from .value import Municipality
 
 
-class MunicipalitiesComponent(RuleComponent):
-    """Finds MUNICIPALITY spans; ``span._.municipality`` is the :class:`Municipality` record."""
+class MunicipalitiesComponent(TableKnowledge, RuleComponent):
+    """Finds MUNICIPALITY spans; ``span._.municipality`` is the :class:`Municipality` record.
+    What it knows is the gazetteer's three tables (:data:`TABLE_FILES`), saved with the pipeline."""
 
     label = "MUNICIPALITY"
+    table_files = TABLE_FILES
 
     def __init__(self, nlp: Language, name: str, *, policy: str, drop_unvalued: bool, match_uppercase: bool) -> None:
         super().__init__(nlp, name, policy=policy, drop_unvalued=drop_unvalued)
         self.match_uppercase = match_uppercase
-        self.gazetteer = Gazetteer.packaged()
-        self._build()
 
     # -- data ---------------------------------------------------------------------------
+
+    @property
+    def gazetteer(self) -> Gazetteer:
+        self.ensure_tables()
+        return self._gazetteer
 
     def add_municipalities(self, municipalities: Iterable[Municipality | Mapping[str, str]]) -> list[Municipality]:
         """Add records or table rows (``code``, ``name``, optional ``official_name`` ...) to the gazetteer."""
@@ -57,8 +60,18 @@ class MunicipalitiesComponent(RuleComponent):
         self._build()
         return added
 
+    def _packaged_tables(self) -> dict[str, str]:
+        return packaged_tables()
+
+    def _dump_tables(self) -> dict[str, str]:
+        return self.gazetteer.to_tables()
+
+    def _load_from_tables(self, tables: Mapping[str, str]) -> None:
+        self._gazetteer = Gazetteer.from_tables(tables)
+        self._build()
+
     def _build(self) -> None:
-        self._forms: dict[str, Form] = self.gazetteer.forms(uppercase=self.match_uppercase)
+        self._forms: dict[str, Form] = self._gazetteer.forms(uppercase=self.match_uppercase)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         texts = list(self._forms)
         for text, pattern in zip(texts, self.nlp.tokenizer.pipe(texts)):
@@ -89,35 +102,6 @@ class MunicipalitiesComponent(RuleComponent):
     def value_of(self, span: Span, **kwargs: Any) -> Municipality | None:
         """The record of a MUNICIPALITY span proposed by the NER (``Helsingborgs Stads``), or ``None``."""
         return self.gazetteer.lookup(span.text)
-
-    # -- serialization ------------------------------------------------------------------
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Write the gazetteer's tables into ``path`` (a directory)."""
-        path = ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, text in self.gazetteer.to_tables().items():
-            (path / name).write_text(text, encoding="utf-8")
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> MunicipalitiesComponent:
-        """Read the gazetteer written by :meth:`to_disk`; the saved tables replace the packaged ones."""
-        path = ensure_path(path)
-        missing = [name for name in TABLE_FILES if not (path / name).is_file()]
-        if missing:
-            raise ValueError(f"{path}: saved municipalities component lacks {', '.join(missing)}.")
-        self.gazetteer = Gazetteer.from_tables(
-            {name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES}
-        )
-        self._build()
-        return self
-
-    def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
-        return srsly.msgpack_dumps(self.gazetteer.to_tables())
-
-    def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> MunicipalitiesComponent:
-        self.gazetteer = Gazetteer.from_tables(srsly.msgpack_loads(data))
-        self._build()
-        return self
 
 
 # -- context of an ambiguous name ------------------------------------------------------

@@ -32,6 +32,11 @@ class Form:
     ambiguity: frozenset[str]  # kinds from ``ambiguous.tsv``; empty = the capitalised form suffices
 
 
+def packaged_tables() -> dict[str, str]:
+    """The texts of the gazetteer's tables as shipped with the package."""
+    return {name: read_text(DATA_PACKAGE, name) for name in TABLE_FILES}
+
+
 class Gazetteer:
     """Municipality records plus the tables that decide when a written name is one."""
 
@@ -56,7 +61,7 @@ class Gazetteer:
     @classmethod
     def packaged(cls) -> Gazetteer:
         """The gazetteer shipped with the package."""
-        return cls.from_tables({name: read_text(DATA_PACKAGE, name) for name in TABLE_FILES})
+        return cls.from_tables(packaged_tables())
 
     @classmethod
     def from_tables(cls, tables: Mapping[str, str]) -> Gazetteer:

@@ -18,17 +18,16 @@ Pieces that are no name at all (a lone role, a municipality, punctuation) are dr
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterable
-from pathlib import Path
+from collections.abc import Container, Iterable, Mapping
 from typing import Any
 
 import srsly
-from spacy import util
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import register_extensions
 from ...lexicon import localities
+from ...serialization import TableKnowledge
 from ...spans import merge_ents
 from ..base import lower_words
 from ..orgs.patterns import OrgPatterns
@@ -86,8 +85,11 @@ class _Outside:
         return i in self.taken and not (isinstance(i, int) and self.start <= i < self.end)
 
 
-class NamesComponent:
-    """Fixes boundaries of PERSON entities and gives them a normalized :class:`PersonName`."""
+class NamesComponent(TableKnowledge):
+    """Fixes boundaries of PERSON entities and gives them a normalized :class:`PersonName`. What it
+    knows (the name lexicon's tables and the lists its evidence test reads) is saved with the pipeline."""
+
+    table_files = (*TABLE_FILES, EVIDENCE_FILE)
 
     def __init__(
         self,
@@ -109,13 +111,39 @@ class NamesComponent:
         self.split = split
         self.trim_places = trim_places
         self.evidence = evidence
-        self._localities = localities()
-        self._org_words = OrgPatterns.packaged()
-        self.lexicon = lexicon if lexicon is not None else NameLexicon.packaged()
+        if lexicon is not None:
+            self.lexicon = lexicon
+
+    # -- knowledge ------------------------------------------------------------------------------
+
+    @property
+    def lexicon(self) -> NameLexicon:
+        self.ensure_tables()
+        return self._lexicon
+
+    @lexicon.setter
+    def lexicon(self, lexicon: NameLexicon) -> None:
+        self.ensure_tables()
+        self.load_tables({**self.get_tables(), **lexicon.to_tables()})
+
+    def _packaged_tables(self) -> dict[str, str]:
+        evidence = {"localities": localities(), "org_words": OrgPatterns.packaged().to_json()}
+        return {**NameLexicon.packaged().to_tables(), EVIDENCE_FILE: srsly.json_dumps(evidence)}
+
+    def _dump_tables(self) -> dict[str, str]:
+        evidence = {"localities": self._localities, "org_words": self._org_words.to_json()}
+        return {**self._lexicon.to_tables(), EVIDENCE_FILE: srsly.json_dumps(evidence)}
+
+    def _load_from_tables(self, tables: Mapping[str, str]) -> None:
+        evidence = srsly.json_loads(tables[EVIDENCE_FILE])
+        self._lexicon = NameLexicon.from_tables({name: tables[name] for name in TABLE_FILES})
+        self._localities: dict[str, str] = dict(evidence["localities"])
+        self._org_words = OrgPatterns.from_json(evidence["org_words"])
 
     # -- pipeline -------------------------------------------------------------------------
 
     def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
+        self.ensure_tables()
         ents = list(doc.ents)
         persons = [ent for ent in ents if ent.label_ == self.label]
         if not persons:
@@ -151,6 +179,7 @@ class NamesComponent:
     ) -> list[tuple[int, int]]:
         """The token ranges of the names inside ``doc[start:end]`` (possibly extended); ``blocked``:
         token indices (of other entities) that an extension must not take."""
+        self.ensure_tables()
         blocked = blocked if isinstance(blocked, (set, frozenset, _Outside)) else set(blocked)  # type: ignore[arg-type]
         if not any(t.text[:1].isupper() for t in doc[start:end]):
             return [(start, end)]  # no capitals at all: nothing to go by, trust the NER
@@ -614,23 +643,3 @@ class NamesComponent:
             n += 1
         n = max(n, 1)
         return " ".join(words[:n]), " ".join(words[n:])
-
-    # -- serialization -----------------------------------------------------------------------
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        path = util.ensure_path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        for name, text in self.lexicon.to_tables().items():
-            (path / name).write_text(text, encoding="utf-8")
-        srsly.write_json(path / EVIDENCE_FILE, {"localities": self._localities, "org_words": self._org_words.to_json()})
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> NamesComponent:
-        path = util.ensure_path(path)
-        self.lexicon = NameLexicon.from_tables(
-            {name: (path / name).read_text(encoding="utf-8") for name in TABLE_FILES}
-        )
-        if (path / EVIDENCE_FILE).is_file():  # saved before the evidence lists existed: the package's
-            data = srsly.read_json(path / EVIDENCE_FILE)
-            self._localities = dict(data["localities"])
-            self._org_words = OrgPatterns.from_json(data["org_words"])
-        return self

@@ -29,9 +29,8 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterable
-from pathlib import Path
-from typing import Any
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING, Any
 
 import srsly
 from spacy.language import Language
@@ -40,9 +39,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import register_extensions
 from ...lexicon import party_letters
+from ...serialization import TableKnowledge
 from ...spans import longest_first
 from ..base import lower_words
 from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
+
+if TYPE_CHECKING:
+    from ..names.lexicon import NameLexicon
 
 LABEL = "ORG"
 #: File written by :meth:`OrgsComponent.to_disk`.
@@ -129,10 +132,11 @@ def sentence_initial(doc: Doc, i: int) -> bool:
     return "\n" in prev.whitespace_ or prev.text in SENTENCE_END or prev.text in ("(", "-", '"', "”", "»")
 
 
-class OrgsComponent:
+class OrgsComponent(TableKnowledge):
     """Finds ORG spans (see the module docstring); keeps all of them in ``doc.spans[name]``."""
 
     label = LABEL
+    table_files = (DISK_FILE,)
 
     def __init__(
         self,
@@ -148,13 +152,32 @@ class OrgsComponent:
         self.name = name
         self.drop_unsupported = drop_unsupported
         self.acronyms = acronyms
-        self.patterns = patterns if patterns is not None else OrgPatterns.packaged()
         self._party_letters = party_letters()
         self._known_tokens: set[int] = set()
         self._texts: list[str] = []
-        self._build()
+        if patterns is not None:
+            self.patterns = patterns
 
     # -- knowledge ------------------------------------------------------------------------------
+
+    @property
+    def patterns(self) -> OrgPatterns:
+        self.ensure_tables()
+        return self._patterns
+
+    @patterns.setter
+    def patterns(self, patterns: OrgPatterns) -> None:
+        self.load_tables({DISK_FILE: srsly.json_dumps(patterns.to_json())})
+
+    def _packaged_tables(self) -> dict[str, str]:
+        return {DISK_FILE: srsly.json_dumps(OrgPatterns.packaged().to_json())}
+
+    def _dump_tables(self) -> dict[str, str]:
+        return {DISK_FILE: srsly.json_dumps(self._patterns.to_json())}
+
+    def _load_from_tables(self, tables: Mapping[str, str]) -> None:
+        self._patterns = OrgPatterns.from_json(srsly.json_loads(tables[DISK_FILE]))
+        self._build()
 
     def _build(self) -> None:
         """A case-sensitive phrase matcher over every written form of every known organisation."""
@@ -192,6 +215,7 @@ class OrgsComponent:
 
     def find(self, doc: Doc) -> list[Span]:
         """Every ORG span the rules give, non-overlapping (longest first), in text order."""
+        self.ensure_tables()
         self._texts = [t.text for t in doc]  # one pass over the tokens; the scans below read strings
         known = self._known(doc)
         self._known_tokens = {i for start, end in known for i in range(start, end)}
@@ -358,12 +382,16 @@ class OrgsComponent:
             return k
         return start
 
-    def _names_lexicon(self):
+    def _names_lexicon(self) -> NameLexicon:
+        """The name lexicon of the pipeline's names component (one vocabulary, saved with that
+        component), or the packaged one in a pipeline without it."""
         lexicon = getattr(self, "_names", None)
         if lexicon is None:
+            from ..names.component import NamesComponent
             from ..names.lexicon import NameLexicon
 
-            lexicon = self._names = NameLexicon.packaged()
+            names = [pipe for _, pipe in self.nlp.pipeline if isinstance(pipe, NamesComponent)]
+            lexicon = self._names = names[0].lexicon if names else NameLexicon.packaged()
         return lexicon
 
     def _name_right(self, doc: Doc, start: int, *, joins: tuple[str, ...], limit: int) -> int:
@@ -642,22 +670,6 @@ class OrgsComponent:
             if any(c.isdigit() for c in text):
                 return False
         return not all(t.text in self._party_letters for t in words)
-
-    # -- serialization ------------------------------------------------------------------------------
-
-    def to_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> None:
-        """Save the organisation knowledge with the pipeline, so it loads without the package data."""
-        path = Path(path)
-        path.mkdir(parents=True, exist_ok=True)
-        srsly.write_json(path / DISK_FILE, self.patterns.to_json())
-
-    def from_disk(self, path: str | Path, *, exclude: Iterable[str] = ()) -> OrgsComponent:
-        file = Path(path) / DISK_FILE
-        if not file.is_file():
-            raise FileNotFoundError(f"famhbg_orgs: {file} is missing; the saved pipeline is incomplete.")
-        self.patterns = OrgPatterns.from_json(srsly.read_json(file))
-        self._build()
-        return self
 
 
 @functools.lru_cache(maxsize=8)
