@@ -74,7 +74,7 @@ class MunicipalitiesComponent(TableKnowledge, RuleComponent):
         self._forms: dict[str, Form] = self._gazetteer.forms(uppercase=self.match_uppercase)
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         texts = list(self._forms)
-        for text, pattern in zip(texts, self.nlp.tokenizer.pipe(texts)):
+        for text, pattern in zip(texts, self.nlp.tokenizer.pipe(texts)):  # type: ignore[union-attr]
             self.matcher.add(text, [pattern])
 
     # -- matching -----------------------------------------------------------------------
@@ -149,7 +149,7 @@ def _ambiguous_ok(doc: Doc, start: int, end: int, kinds: frozenset[str], has_suf
     opens = (
         line_start
         or prev_text in LIST_OPENERS
-        or (prev_text in CONJUNCTIONS and _name_like(_neighbour(doc, prev.i, -1)))
+        or (prev is not None and prev_text in CONJUNCTIONS and _name_like(_neighbour(doc, prev.i, -1)))
     )
     closes = (
         nxt is None
@@ -159,7 +159,10 @@ def _ambiguous_ok(doc: Doc, start: int, end: int, kinds: frozenset[str], has_suf
     )
     listed = opens and closes
     preposition = prev_text in PLACE_PREPOSITIONS or (
-        prev_text == "om" and (before := _neighbour(doc, prev.i, -1)) is not None and before.lower_ in DIRECTIONS
+        prev is not None
+        and prev_text == "om"
+        and (before := _neighbour(doc, prev.i, -1)) is not None
+        and before.lower_ in DIRECTIONS
     )
     if "region" in kinds:
         return listed

@@ -499,18 +499,18 @@ class NamesComponent(TableKnowledge):
         scheme: a name broken by a line break is one span)."""
         lex = self.lexicon
         if end - start == 1 and end + 1 < len(doc) and doc[end].text == "\n" and not doc[end - 1].whitespace_:
-            first, nxt = doc[start], doc[end + 1]
+            first, second = doc[start], doc[end + 1]
             if (
                 (end + 1) not in blocked
                 and lex.is_first(first.text)
                 and not lex.is_surname(first.text)
-                and _is_name_word(nxt)
+                and _is_name_word(second)
                 and (
-                    lex.is_surname(nxt.text)
+                    lex.is_surname(second.text)
                     or (
-                        not lex.is_first(nxt.text)
-                        and self._name_shaped(doc, [nxt])
-                        and not self._is_place_word(nxt.text)
+                        not lex.is_first(second.text)
+                        and self._name_shaped(doc, [second])
+                        and not self._is_place_word(second.text)
                     )
                 )
             ):
@@ -548,7 +548,13 @@ class NamesComponent(TableKnowledge):
                 end, open_after = end + 1, False
                 continue
             text = token.text
-            if end - start >= 2 and lex.is_first(text) and nxt_ok and self._label_word(doc, nxt) is False:
+            if (
+                end - start >= 2
+                and lex.is_first(text)
+                and nxt_ok
+                and nxt is not None
+                and self._label_word(doc, nxt) is False
+            ):
                 break  # the first name of the next person in a flattened list (Anna Andersson | Anders Ullvén)
             if self._is_place_at(doc, end, end + 1) is not None and not lex.is_surname(text):
                 break
