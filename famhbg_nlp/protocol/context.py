@@ -162,11 +162,6 @@ class Context:
         """The PERSON entity the line's content starts with (markup and strike-through skipped)."""
         return None if line.blank else self.person_at(line.content_start)
 
-    def whole_line_person(self, line: Line) -> Mention | None:
-        """The PERSON entity that is the line's whole content (markup and strike-through skipped), if any."""
-        e = self.person_at_start(line)
-        return e if e is not None and e.end == line.content_end else None
-
     def struck(self, ent: Mention) -> bool:
         return any(s <= ent.start and ent.end <= e for s, e in self.strikes)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 import spacy
 from spacy.tokens import Span
 
@@ -19,8 +20,14 @@ def _context(text: str, *names: str) -> Context:
     return Context.of(doc, split_lines(text))
 
 
-def test_whole_line_person():
-    ctx = _context("Anna Berg\nPer Ek, ordförande\n**Eva Lind**\n", "Anna Berg", "Per Ek", "Eva Lind")
-    whole = [ctx.whole_line_person(line) for line in ctx.lines if not line.blank]
-    assert [m.text if m is not None else None for m in whole] == ["Anna Berg", None, "Eva Lind"]
-    assert ctx.person_at_start(ctx.lines[1]).text == "Per Ek"  # starts the line, but is not all of it
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [(0, "Anna Berg"), (1, "Per Ek"), (2, "Eva Lind"), (3, None)],
+    ids=["whole-line", "starts-the-line", "inside-markup", "no-person"],
+)
+def test_person_at_start(line: int, expected: str | None):
+    ctx = _context(
+        "Anna Berg\nPer Ek, ordförande\n**Eva Lind**\nordförande Ola Ek\n", "Anna Berg", "Per Ek", "Eva Lind", "Ola Ek"
+    )
+    found = ctx.person_at_start([ln for ln in ctx.lines if not ln.blank][line])
+    assert (found.text if found is not None else None) == expected
