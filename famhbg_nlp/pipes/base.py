@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Iterable
 from typing import Any
 
+from spacy.attrs import SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,21 +40,61 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-#: The last document whose lower-case words :func:`lower_words` collected, and those words.
-_last_lower: tuple[weakref.ref[Doc], frozenset[str]] | None = None
+class Tokens:
+    """The strings of a document's tokens, read once for all the rule components.
+
+    ``doc[i]`` makes a new ``Token`` object on every call (and ``token.text`` a new string); the
+    components' per-token loops read these lists instead: ``text[i]`` is ``doc[i].text``, ``ws[i]``
+    ``doc[i].whitespace_``, ``space[i]`` ``doc[i].is_space``.
+    """
+
+    __slots__ = ("text", "ws", "space", "_lower")
+
+    def __init__(self, doc: Doc) -> None:
+        self.text: list[str] = [t.text for t in doc]
+        self.ws: list[str] = [" " if s else "" for s in doc.to_array(SPACY).tolist()]
+        self.space: list[bool] = [t.isspace() for t in self.text]  # Token.is_space: str.isspace
+        self._lower: frozenset[str] | None = None
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+    def span_text(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        if end - start == 1:
+            return self.text[start]
+        text, ws = self.text, self.ws
+        return "".join([text[i] + ws[i] for i in range(start, end - 1)]) + text[end - 1] if end > start else ""
+
+    @property
+    def lower_words(self) -> frozenset[str]:
+        """The words the document writes in lower case (see :func:`lower_words`)."""
+        if self._lower is None:
+            self._lower = frozenset(t for t in self.text if t[:1].islower())
+        return self._lower
+
+
+#: The last document whose :class:`Tokens` :func:`tokens` read, and those.
+_last_tokens: tuple[weakref.ref[Doc], Tokens] | None = None
+
+
+def tokens(doc: Doc) -> Tokens:
+    """The :class:`Tokens` of ``doc``, read once per document (kept beside the last document, with a
+    weak reference as :func:`doc_text`; a document's tokens never change between the components)."""
+    global _last_tokens
+    last = _last_tokens
+    if last is not None and last[0]() is doc:
+        return last[1]
+    found = Tokens(doc)
+    _last_tokens = (weakref.ref(doc), found)
+    return found
 
 
 def lower_words(doc: Doc) -> frozenset[str]:
     """The words ``doc`` writes in lower case (a capitalised word among them is a common word: ``Riktlinjer``
     next to ``riktlinjer``), collected once per document for the names and organisations components.
     Kept beside the document, never in ``doc.user_data`` (which is serialized with it)."""
-    global _last_lower
-    last = _last_lower
-    if last is not None and last[0]() is doc:
-        return last[1]
-    words = frozenset(t.text for t in doc if t.text[:1].islower())
-    _last_lower = (weakref.ref(doc), words)
-    return words
+    return tokens(doc).lower_words
 
 
 class RuleComponent:
