@@ -8,36 +8,27 @@ of its label that has none yet (e.g. spans proposed by the trained NER).
 
 from __future__ import annotations
 
+import operator
 import weakref
 from collections.abc import Iterable
 from typing import Any
 
-from spacy.attrs import SPACY
+from spacy.attrs import ORTH, SPACY
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import VALUE_ATTRS, register_extensions
 from ..spans import Policy, merge_ents, merge_policy
 
-#: The last document whose text :func:`doc_text` built, and that text.
-_last_text: tuple[weakref.ref[Doc], str] | None = None
-
 
 def doc_text(doc: Doc) -> str:
     """``doc.text``, built once per document for all the rule components.
 
     spaCy joins the text from the tokens on every ``doc.text`` (0.3 s for a 2 MB document); a
-    document's text never changes (the retokenizer keeps it), so the last one built is kept,
-    with a weak reference to its document so that the cache neither keeps it alive nor serves
-    the text of another document.
+    document's text never changes (the retokenizer keeps it), so it is built once, from the token
+    strings of :func:`tokens`, and kept with them.
     """
-    global _last_text
-    last = _last_text
-    if last is not None and last[0]() is doc:
-        return last[1]
-    text = doc.text
-    _last_text = (weakref.ref(doc), text)
-    return text
+    return tokens(doc).doc_text
 
 
 class Tokens:
@@ -48,13 +39,16 @@ class Tokens:
     ``doc[i].whitespace_``, ``space[i]`` ``doc[i].is_space``.
     """
 
-    __slots__ = ("text", "ws", "space", "_lower")
+    __slots__ = ("text", "ws", "space", "_lower", "_doc_text")
 
     def __init__(self, doc: Doc) -> None:
-        self.text: list[str] = [t.text for t in doc]
-        self.ws: list[str] = [" " if s else "" for s in doc.to_array(SPACY).tolist()]
-        self.space: list[bool] = [t.isspace() for t in self.text]  # Token.is_space: str.isspace
+        strings = doc.vocab.strings
+        orth_space = doc.to_array([ORTH, SPACY])  # no Token object per token (Token.text is strings[orth])
+        self.text: list[str] = [strings[orth] for orth in orth_space[:, 0].tolist()]
+        self.ws: list[str] = [" " if s else "" for s in orth_space[:, 1].tolist()]
+        self.space: list[bool] = list(map(str.isspace, self.text))  # Token.is_space is str.isspace
         self._lower: frozenset[str] | None = None
+        self._doc_text: str | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -65,6 +59,13 @@ class Tokens:
             return self.text[start]
         text, ws = self.text, self.ws
         return "".join([text[i] + ws[i] for i in range(start, end - 1)]) + text[end - 1] if end > start else ""
+
+    @property
+    def doc_text(self) -> str:
+        """``doc.text``: every token's text and whitespace."""
+        if self._doc_text is None:
+            self._doc_text = "".join(map(operator.add, self.text, self.ws))
+        return self._doc_text
 
     @property
     def lower_words(self) -> frozenset[str]:
@@ -79,8 +80,9 @@ _last_tokens: tuple[weakref.ref[Doc], Tokens] | None = None
 
 
 def tokens(doc: Doc) -> Tokens:
-    """The :class:`Tokens` of ``doc``, read once per document (kept beside the last document, with a
-    weak reference as :func:`doc_text`; a document's tokens never change between the components)."""
+    """The :class:`Tokens` of ``doc``, read once per document: a document's tokens never change between
+    the components. They are kept beside the last document, with a weak reference to it, so that the
+    cache neither keeps the document alive nor serves the tokens of another one."""
     global _last_tokens
     last = _last_tokens
     if last is not None and last[0]() is doc:

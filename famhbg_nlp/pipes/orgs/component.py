@@ -162,6 +162,10 @@ class OrgsComponent:
         self._known_names = frozenset(written for written, _, _ in self.patterns.names)
         heads = "|".join(re.escape(h) for h in self.patterns.heads)
         self._head_ends = re.compile(rf"(?i:(?:{heads})s?)$")
+        # the same test on the reversed word, anchored at its start: fails at once on most words (a search
+        # for the pattern above tries every position of every word)
+        reversed_heads = "|".join(re.escape(h[::-1]) for h in self.patterns.heads)
+        self._head_ends_reversed = re.compile(rf"(?i:s?(?:{reversed_heads}))")
         self.matcher = PhraseMatcher(self.nlp.vocab, attr="ORTH")
         self.ambiguous: set[str] = set()
         forms: dict[str, set[str]] = {"ORG": set(), "ORG_AMBIGUOUS": set()}
@@ -436,11 +440,11 @@ class OrgsComponent:
 
     def _heads(self, toks: Tokens) -> list[tuple[int, int]]:
         out = []
-        ends = self._head_ends
+        ends = self._head_ends_reversed.match
         texts = toks.text
         n = len(texts)
         for i, text in enumerate(texts):
-            if not text[:1].isalpha() or not ends.search(text):
+            if not text[:1].isalpha() or not (ends(text[::-1]) if text[-1:] != "\n" else self._head_ends.search(text)):
                 continue
             head = self.patterns.head_of(text)
             if head is None:
