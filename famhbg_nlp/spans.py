@@ -123,8 +123,18 @@ def merge_ents(
     entity it overlaps; those entities are then dropped. ``entities`` must not overlap each other
     (as ``doc.ents``); a component that rewrites its own label passes the entities it keeps.
     """
-    wins = merge_policy(policy)
     ents = list(doc.ents) if entities is None else list(entities)
+    return merge_into(doc, spans, merge_policy(policy), ents, replaces=entities is not None)[0]
+
+
+def merge_into(
+    doc: Doc, spans: Iterable[Span], wins: Wins, ents: list[Span], *, replaces: bool = True
+) -> tuple[list[Span], list[Span]]:
+    """:func:`merge_ents` with the policy's function and the entities as a list: returns the accepted
+    spans and the entities now in ``doc.ents`` (in order), so that the caller need not read ``doc.ents``
+    again (spaCy builds its spans anew on every read). ``replaces=False`` says that ``ents`` are the
+    document's entities as they are: when no span is accepted, ``doc.ents`` is then left alone
+    (writing the same entities back changes nothing once every token has its entity annotation)."""
     owner = [-1] * len(doc)  # token -> index of the entity that covers it
     for k, ent in enumerate(ents):
         owner[ent.start : ent.end] = [k] * (ent.end - ent.start)
@@ -141,6 +151,16 @@ def merge_ents(
                 removed[k] = 1
             taken[start:end] = b"\x01" * (end - start)
             accepted.append(rule)
+    if not accepted and not replaces and not any(removed) and complete_ents(doc):
+        return accepted, ents
     kept = [ent for k, ent in enumerate(ents) if not removed[k]]
-    doc.ents = sorted(kept + accepted, key=lambda s: s.start)
-    return accepted
+    merged = sorted(kept + accepted, key=lambda s: s.start)
+    doc.ents = merged
+    return accepted, merged
+
+
+def complete_ents(doc: Doc) -> bool:
+    """Does every token of ``doc`` have its entity annotation (inside, outside or beginning), so that
+    writing ``doc.ents`` back unchanged changes nothing? (It sets the tokens outside every span to
+    "outside", also where the annotation was missing.)"""
+    return doc.has_annotation("ENT_IOB", require_complete=True)

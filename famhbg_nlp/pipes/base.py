@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import VALUE_ATTRS, register_extensions
-from ..spans import Policy, merge_ents, merge_policy
+from ..spans import Policy, merge_into, merge_policy
 
 
 def doc_text(doc: Doc) -> str:
@@ -132,15 +132,16 @@ class RuleComponent:
         doc.spans[self.name] = spans
         for span, value in found:
             setattr(span._, self.attr, value)
-        accepted = {(s.start, s.end) for s in merge_ents(doc, spans, self.merge)}
+        merged_spans, ents = merge_into(doc, spans, self.merge, list(doc.ents), replaces=False)
+        accepted = {(s.start, s.end) for s in merged_spans}
         kept = []
-        for ent in doc.ents:
+        for ent in ents:
             if ent.label_ == self.label and (ent.start, ent.end) not in accepted and getattr(ent._, self.attr) is None:
                 value = self.value_of(ent, **kwargs)
                 if value is None and self.drop_unvalued:
                     continue
                 setattr(ent._, self.attr, value)
             kept.append(ent)
-        if len(kept) != len(doc.ents):
+        if len(kept) != len(ents):
             doc.ents = kept
         return doc

@@ -29,7 +29,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import register_extensions
 from ...lexicon import localities
-from ...spans import merge_ents
+from ...spans import merge_into, merge_policy
 from ..base import Tokens, lower_words, tokens
 from ..orgs.patterns import OrgPatterns
 from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
@@ -54,6 +54,9 @@ from .value import PersonName
 
 #: File of a saved pipeline with the lists the evidence test reads (localities, organisation words).
 EVIDENCE_FILE = "evidence.json"
+
+#: The merge policy of the fixed names: they never overlap the other entities.
+NER_WINS = merge_policy("ner")
 
 #: Longest name (in words) the component builds by extension or keeps after a split.
 MAX_NAME_TOKENS = 6
@@ -123,8 +126,8 @@ class NamesComponent:
             for a, b in self._fix(toks, start, end, _Outside(occupied, start, end)):
                 fixed.append(Span(doc, a, b, label=self.label))
                 occupied.update(range(a, b))
-        merge_ents(doc, fixed, "ner", entities=others)  # fixed names never overlap the others
-        for ent in doc.ents:
+        _, merged = merge_into(doc, fixed, NER_WINS, others)  # fixed names never overlap the others
+        for ent in merged:
             if ent.label_ == self.label:
                 ent._.person = self._value(toks, ent.start, ent.end)
         return doc

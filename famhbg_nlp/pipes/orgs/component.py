@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import register_extensions
 from ...lexicon import party_letters
-from ...spans import longest_first
+from ...spans import complete_ents, longest_first
 from ..base import Tokens, tokens
 from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
 
@@ -190,15 +190,19 @@ class OrgsComponent:
     # -- pipeline -------------------------------------------------------------------------------
 
     def __call__(self, doc: Doc, **kwargs: Any) -> Doc:
-        found = self.find(doc)
+        ents = list(doc.ents)  # read once (spaCy builds the spans anew on every read)
+        found = self._find(doc, ents)
         doc.spans[self.name] = found
-        self.merge(doc, found)
+        self._merge(doc, found, ents)
         return doc
 
     def find(self, doc: Doc) -> list[Span]:
         """Every ORG span the rules give, non-overlapping (longest first), in text order."""
+        return self._find(doc, list(doc.ents))
+
+    def _find(self, doc: Doc, ents: list[Span]) -> list[Span]:
         toks = tokens(doc)  # the scans below read the tokens' strings
-        known = self._known(doc, toks)
+        known = self._known(doc, toks, ents)
         self._known_tokens = {i for start, end in known for i in range(start, end)}
         named = known + self._forms_before(toks)  # the name of the organisation is given
         shaped = (
@@ -210,11 +214,11 @@ class OrgsComponent:
         )
         shaped = [c for c in shaped if not self._internal(toks, *c)]  # Kostserviceenheten, Brännaskolan
         kept = longest_first(named + shaped, lambda c: c)
-        kept += self._recurring(doc, toks, kept)
+        kept += self._recurring(doc, toks, kept, ents)
         kept = longest_first(set(kept), lambda c: c)
         return [Span(doc, start, end, label=self.label) for start, end in kept]
 
-    def _known(self, doc: Doc, toks: Tokens) -> list[tuple[int, int]]:
+    def _known(self, doc: Doc, toks: Tokens, ents: list[Span]) -> list[tuple[int, int]]:
         out = []
         ambiguous = self.nlp.vocab.strings["ORG_AMBIGUOUS"]
         texts, ws = toks.text, toks.ws
@@ -231,7 +235,7 @@ class OrgsComponent:
                     if persons is None:
                         persons = {
                             i
-                            for e in doc.ents
+                            for e in ents
                             if e.label_ == "PERSON" and e.end - e.start > 1
                             for i in range(e.start, e.end)
                         }
@@ -567,13 +571,15 @@ class OrgsComponent:
 
     # -- names the text makes organisations -------------------------------------------------------
 
-    def _recurring(self, doc: Doc, toks: Tokens, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    def _recurring(
+        self, doc: Doc, toks: Tokens, spans: list[tuple[int, int]], doc_ents: list[Span]
+    ) -> list[tuple[int, int]]:
         """Acronyms defined next to an organisation (``... AB (NÖVA)``) and a company's name without its
         form (``Erastos`` after ``Erastos AB``), everywhere in the document."""
         aliases: set[tuple[str, ...]] = set()
         texts = toks.text
         n = len(texts)
-        ents = spans + [(e.start, e.end) for e in doc.ents if e.label_ == LABEL]
+        ents = spans + [(e.start, e.end) for e in doc_ents if e.label_ == LABEL]
         for start, end in ents:
             if self.acronyms and end + 2 < n and texts[end] == "(" and texts[end + 2] == ")":
                 acronym = texts[end + 1]
@@ -605,7 +611,9 @@ class OrgsComponent:
     def merge(self, doc: Doc, found: Iterable[Span]) -> None:
         """Put the rule spans into ``doc.ents``: they replace the entities they overlap; a PERSON's
         parts outside them stay PERSON; unsupported NER ORG entities go (``drop_unsupported``)."""
-        found = list(found)
+        self._merge(doc, list(found), list(doc.ents))
+
+    def _merge(self, doc: Doc, found: list[Span], ents: list[Span]) -> None:
         toks = tokens(doc)
         texts = toks.text
         owner = [-1] * len(doc)
@@ -613,7 +621,6 @@ class OrgsComponent:
             for i in range(span.start, span.end):
                 owner[i] = k
         kept: list[Span] = list(found)
-        ents = list(doc.ents)
         counts: dict[str, int] = {}
         for ent in ents:
             if ent.label_ == LABEL:
@@ -636,7 +643,9 @@ class OrgsComponent:
                     b -= 1
                 if b > a:
                     kept.append(Span(doc, a, b, label="PERSON"))
-        doc.ents = sorted(longest_first(kept, lambda s: (s.start, s.end)), key=lambda s: s.start)
+        merged = sorted(longest_first(kept, lambda s: (s.start, s.end)), key=lambda s: s.start)
+        if [_identity(s) for s in merged] != [_identity(e) for e in ents] or not complete_ents(doc):
+            doc.ents = merged  # (the same entities written back would change nothing)
 
     def supported(self, ent: Span, recurring: Iterable[str] = ()) -> bool:
         """Is an ORG entity of the NER (that no rule found) plausible? Not when one of its words names
@@ -681,6 +690,11 @@ class OrgsComponent:
         self.patterns = OrgPatterns.from_json(srsly.read_json(file))
         self._build()
         return self
+
+
+def _identity(span: Span) -> tuple[int, int, int, int, int]:
+    """What ``doc.ents`` keeps of an entity."""
+    return span.start, span.end, span.label, span.kb_id, span.id
 
 
 @functools.lru_cache(maxsize=8)
