@@ -124,17 +124,17 @@ def merge_ents(
     (as ``doc.ents``); a component that rewrites its own label passes the entities it keeps.
     """
     ents = list(doc.ents) if entities is None else list(entities)
-    return merge_into(doc, spans, merge_policy(policy), ents, replaces=entities is not None)[0]
+    return merge_into(doc, spans, merge_policy(policy), ents, current=ents if entities is None else None)[0]
 
 
 def merge_into(
-    doc: Doc, spans: Iterable[Span], wins: Wins, ents: list[Span], *, replaces: bool = True
+    doc: Doc, spans: Iterable[Span], wins: Wins, ents: list[Span], *, current: list[Span] | None = None
 ) -> tuple[list[Span], list[Span]]:
     """:func:`merge_ents` with the policy's function and the entities as a list: returns the accepted
     spans and the entities now in ``doc.ents`` (in order), so that the caller need not read ``doc.ents``
-    again (spaCy builds its spans anew on every read). ``replaces=False`` says that ``ents`` are the
-    document's entities as they are: when no span is accepted, ``doc.ents`` is then left alone
-    (writing the same entities back changes nothing once every token has its entity annotation)."""
+    again (spaCy builds its spans anew on every read). ``current``: the document's entities as they are
+    (``list(doc.ents)``), if known: when the merge gives the same entities, ``doc.ents`` is left alone
+    (writing them back would change nothing, see :func:`same_ents`)."""
     owner = [-1] * len(doc)  # token -> index of the entity that covers it
     for k, ent in enumerate(ents):
         owner[ent.start : ent.end] = [k] * (ent.end - ent.start)
@@ -151,16 +151,25 @@ def merge_into(
                 removed[k] = 1
             taken[start:end] = b"\x01" * (end - start)
             accepted.append(rule)
-    if not accepted and not replaces and not any(removed) and complete_ents(doc):
-        return accepted, ents
     kept = [ent for k, ent in enumerate(ents) if not removed[k]]
     merged = sorted(kept + accepted, key=lambda s: s.start)
-    doc.ents = merged
+    if current is None or not same_ents(doc, merged, current):
+        doc.ents = merged
     return accepted, merged
 
 
-def complete_ents(doc: Doc) -> bool:
-    """Does every token of ``doc`` have its entity annotation (inside, outside or beginning), so that
-    writing ``doc.ents`` back unchanged changes nothing? (It sets the tokens outside every span to
-    "outside", also where the annotation was missing.)"""
-    return doc.has_annotation("ENT_IOB", require_complete=True)
+def _identity(span: Span) -> tuple[int, int, int, int, int]:
+    """What ``doc.ents`` keeps of an entity (and what its custom attributes are keyed by, with the offsets)."""
+    return span.start, span.end, span.label, span.kb_id, span.id
+
+
+def same_ents(doc: Doc, spans: list[Span], current: list[Span]) -> bool:
+    """Would ``doc.ents = spans`` leave ``doc`` as it is, ``current`` being ``list(doc.ents)``? Yes when
+    they are the same entities (positions, labels, knowledge-base and entity ids) and every token has its
+    entity annotation (the write marks the tokens outside every span "outside", also where the
+    annotation was missing)."""
+    return (
+        len(spans) == len(current)
+        and all(_identity(a) == _identity(b) for a, b in zip(spans, current))
+        and doc.has_annotation("ENT_IOB", require_complete=True)
+    )

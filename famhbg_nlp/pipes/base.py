@@ -132,7 +132,8 @@ class RuleComponent:
         doc.spans[self.name] = spans
         for span, value in found:
             setattr(span._, self.attr, value)
-        merged_spans, ents = merge_into(doc, spans, self.merge, list(doc.ents), replaces=False)
+        current = list(doc.ents)
+        merged_spans, ents = merge_into(doc, spans, self.merge, current, current=current)
         accepted = {(s.start, s.end) for s in merged_spans}
         kept = []
         for ent in ents:

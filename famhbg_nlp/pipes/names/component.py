@@ -126,7 +126,7 @@ class NamesComponent:
             for a, b in self._fix(toks, start, end, _Outside(occupied, start, end)):
                 fixed.append(Span(doc, a, b, label=self.label))
                 occupied.update(range(a, b))
-        _, merged = merge_into(doc, fixed, NER_WINS, others)  # fixed names never overlap the others
+        _, merged = merge_into(doc, fixed, NER_WINS, others, current=ents)  # fixed names never overlap the others
         for ent in merged:
             if ent.label_ == self.label:
                 ent._.person = self._value(toks, ent.start, ent.end)

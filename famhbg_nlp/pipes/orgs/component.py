@@ -40,7 +40,7 @@ from spacy.tokens import Doc, Span
 
 from ...extensions import register_extensions
 from ...lexicon import party_letters
-from ...spans import complete_ents, longest_first
+from ...spans import longest_first, same_ents
 from ..base import Tokens, tokens
 from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
 
@@ -644,8 +644,8 @@ class OrgsComponent:
                 if b > a:
                     kept.append(Span(doc, a, b, label="PERSON"))
         merged = sorted(longest_first(kept, lambda s: (s.start, s.end)), key=lambda s: s.start)
-        if [_identity(s) for s in merged] != [_identity(e) for e in ents] or not complete_ents(doc):
-            doc.ents = merged  # (the same entities written back would change nothing)
+        if not same_ents(doc, merged, ents):
+            doc.ents = merged
 
     def supported(self, ent: Span, recurring: Iterable[str] = ()) -> bool:
         """Is an ORG entity of the NER (that no rule found) plausible? Not when one of its words names
@@ -690,11 +690,6 @@ class OrgsComponent:
         self.patterns = OrgPatterns.from_json(srsly.read_json(file))
         self._build()
         return self
-
-
-def _identity(span: Span) -> tuple[int, int, int, int, int]:
-    """What ``doc.ents`` keeps of an entity."""
-    return span.start, span.end, span.label, span.kb_id, span.id
 
 
 @functools.lru_cache(maxsize=8)
