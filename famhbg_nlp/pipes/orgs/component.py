@@ -447,10 +447,15 @@ class OrgsComponent:
         ends = self._head_ends_reversed.match
         texts = toks.text
         n = len(texts)
-        for i, text in enumerate(texts):
+        heads_of = {}  # each distinct word tested once
+        for text in set(texts):
             if not text[:1].isalpha() or not (ends(text[::-1]) if text[-1:] != "\n" else self._head_ends.search(text)):
                 continue
             head = self.patterns.head_of(text)
+            if head is not None:
+                heads_of[text] = head
+        for i, text in enumerate(texts):
+            head = heads_of.get(text)
             if head is None:
                 continue
             start = self._genitive_chain(toks, i)
@@ -502,10 +507,14 @@ class OrgsComponent:
         heads = set(self.patterns.heads)
         firsts = {seq[0] for seq in self.patterns.head_word_sequences}
         texts = toks.text
-        for i, text in enumerate(texts):
-            n = 0
+        single = set()  # each distinct word tested once
+        for text in set(texts):
             bare = text[:-1] if text.endswith("s") else text
             if text in words or bare in words or text.lower() in heads or bare.lower() in heads:
+                single.add(text)
+        for i, text in enumerate(texts):
+            n = 0
+            if text in single:
                 n = 1
             elif text in firsts:
                 for seq in self.patterns.head_word_sequences:
@@ -519,6 +528,7 @@ class OrgsComponent:
                 continue
             start = self._genitive_chain(toks, i)
             if start == i:
+                bare = text[:-1] if text.endswith("s") else text
                 if text[0].isupper() or text.lower() in heads or bare.lower() in heads:
                     continue  # Hallands Nyheter, Markaryds Folkhögskola: after a genitive only
                 start = i - 1  # Karolinska institutet
