@@ -1,6 +1,6 @@
 """Speed and scale of famhbg-nlp in one run: every number of issue 13 from one command.
 
-    python bench/bench_all.py [--json bench/all.json] [--quick] [--only speed,tokenizer]
+    python bench/bench_all.py [--json bench/all.json] [--quick] [--only speed,tokenizer] [--rounds 9]
 
 Prints, and writes as JSON:
 
@@ -325,6 +325,9 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         help=f"Run only these sections (comma-separated: {', '.join(SECTIONS)}); prints their JSON, no summary, "
         "and writes no JSON file unless --json is given.",
     )
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="Timed passes of each pipeline in the speed section (default 3)."
+    )
     args = parser.parse_args(argv)
     if args.only is not None:
         unknown = sorted(set(args.only) - set(SECTIONS))
@@ -337,7 +340,8 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
     result: dict[str, Any] = {
         "command": "python bench/bench_all.py"
         + (" --quick" if args.quick else "")
-        + (f" --only {','.join(args.only)}" if args.only is not None else ""),
+        + (f" --only {','.join(args.only)}" if args.only is not None else "")
+        + (f" --rounds {args.rounds}" if args.rounds else ""),
         "machine": {
             "cpus": os.cpu_count(),
             "load_average_start": load(),
@@ -354,7 +358,7 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         sections = {
             "imports": bench_imports,
             "tokenizer": lambda: bench_tokenizer(3 if args.quick else 9),
-            "speed": lambda: bench_speed(rounds, 40 if args.quick else 200),
+            "speed": lambda: bench_speed(args.rounds or rounds, 40 if args.quick else 200),
             "parallel": lambda: bench_parallel(documents, 1 if args.quick else 2),
             "long_document": lambda: bench_long(work),
             "pdf": lambda: bench_pdf(work / "pdf", 4 if args.quick else 12),
