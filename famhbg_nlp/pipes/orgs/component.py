@@ -47,6 +47,8 @@ from .patterns import ACRONYM, CONNECTORS, FUNCTION_WORDS, STOP, OrgPatterns
 LABEL = "ORG"
 #: File written by :meth:`OrgsComponent.to_disk`.
 DISK_FILE = "patterns.json"
+#: Most words whose test answers :meth:`OrgsComponent._memo` keeps.
+MEMO_SIZE = 200_000
 #: Longest name (in tokens) before a form word or after a prefix word.
 MAX_NAME_TOKENS = 6
 #: Endings of common nouns that open headings and sentences of minutes (never the first word of a name).
@@ -159,6 +161,7 @@ class OrgsComponent:
 
     def _build(self) -> None:
         """A case-sensitive phrase matcher over every written form of every known organisation."""
+        self._memos: dict[str, dict[str, Any]] = {}
         self._known_names = frozenset(written for written, _, _ in self.patterns.names)
         heads = "|".join(re.escape(h) for h in self.patterns.heads)
         self._head_ends = re.compile(rf"(?i:(?:{heads})s?)$")
@@ -447,13 +450,12 @@ class OrgsComponent:
         ends = self._head_ends_reversed.match
         texts = toks.text
         n = len(texts)
-        heads_of = {}  # each distinct word tested once
-        for text in set(texts):
+        heads_of = self._memo("heads")  # each distinct word tested once
+        for text in [t for t in set(texts) if t not in heads_of]:
             if not text[:1].isalpha() or not (ends(text[::-1]) if text[-1:] != "\n" else self._head_ends.search(text)):
-                continue
-            head = self.patterns.head_of(text)
-            if head is not None:
-                heads_of[text] = head
+                heads_of[text] = None
+            else:
+                heads_of[text] = self.patterns.head_of(text)
         for i, text in enumerate(texts):
             head = heads_of.get(text)
             if head is None:
@@ -507,14 +509,13 @@ class OrgsComponent:
         heads = set(self.patterns.heads)
         firsts = {seq[0] for seq in self.patterns.head_word_sequences}
         texts = toks.text
-        single = set()  # each distinct word tested once
-        for text in set(texts):
+        single = self._memo("head_words")  # each distinct word tested once
+        for text in [t for t in set(texts) if t not in single]:
             bare = text[:-1] if text.endswith("s") else text
-            if text in words or bare in words or text.lower() in heads or bare.lower() in heads:
-                single.add(text)
+            single[text] = text in words or bare in words or text.lower() in heads or bare.lower() in heads
         for i, text in enumerate(texts):
             n = 0
-            if text in single:
+            if single[text]:
                 n = 1
             elif text in firsts:
                 for seq in self.patterns.head_word_sequences:
@@ -536,6 +537,14 @@ class OrgsComponent:
                     continue
             out.append((start, i + n))
         return out
+
+    def _memo(self, name: str) -> dict[str, Any]:
+        """A word's answer to one of the tests above, kept across documents (the same words recur); emptied
+        when it grows large, and when the patterns change (:meth:`_build`)."""
+        memo = self._memos.setdefault(name, {})
+        if len(memo) > MEMO_SIZE:
+            memo.clear()
+        return memo
 
     def _clubs(self, toks: Tokens) -> list[tuple[int, int]]:
         out = []
