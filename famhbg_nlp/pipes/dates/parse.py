@@ -390,7 +390,7 @@ def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
                 continue
         anchor = match if match.has_year and match.value is not None else None
     # a year that opens a sentence of the same paragraph
-    years = list(p.SENTENCE_YEAR.finditer(text))
+    years = _sentence_years(text)
     if years:
         starts = [m.start("year") for m in years]
         for i, match in enumerate(out):
@@ -403,6 +403,20 @@ def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
                 continue  # a dated date in between speaks for itself
             out[i] = _with_year(match, int(years[k]["year"]))
     return out
+
+
+#: The years that open a sentence in the last texts searched (kept as :data:`_SCANS`).
+_YEARS: dict[str, list[re.Match[str]]] = {}
+
+
+def _sentence_years(text: str) -> list[re.Match[str]]:
+    found = _YEARS.get(text)
+    if found is None:
+        found = list(p.SENTENCE_YEAR.finditer(text))
+        if len(_YEARS) >= _SCANS_KEPT:
+            del _YEARS[next(iter(_YEARS))]
+        _YEARS[text] = found
+    return found
 
 
 def find_dates(text: str, reference: Reference = None, *, century_pivot: int = CENTURY_PIVOT) -> list[DateMatch]:
