@@ -11,6 +11,7 @@ from __future__ import annotations
 import operator
 import weakref
 from collections.abc import Iterable
+from itertools import accumulate
 from typing import Any
 
 from spacy.attrs import ORTH, SPACY
@@ -39,7 +40,7 @@ class Tokens:
     ``doc[i].whitespace_``, ``space[i]`` ``doc[i].is_space``.
     """
 
-    __slots__ = ("text", "ws", "space", "_lower", "_doc_text")
+    __slots__ = ("text", "ws", "space", "_lower", "_doc_text", "_starts")
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
@@ -49,6 +50,7 @@ class Tokens:
         self.space: list[bool] = list(map(str.isspace, self.text))  # Token.is_space is str.isspace
         self._lower: frozenset[str] | None = None
         self._doc_text: str | None = None
+        self._starts: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.text)
@@ -59,6 +61,13 @@ class Tokens:
             return self.text[start]
         text, ws = self.text, self.ws
         return "".join([text[i] + ws[i] for i in range(start, end - 1)]) + text[end - 1] if end > start else ""
+
+    @property
+    def starts(self) -> list[int]:
+        """``starts[i]`` is ``doc[i].idx``, the offset of token ``i`` in the text; one more at the end."""
+        if self._starts is None:
+            self._starts = list(accumulate(map(len, map(operator.add, self.text, self.ws)), initial=0))
+        return self._starts
 
     @property
     def doc_text(self) -> str:
