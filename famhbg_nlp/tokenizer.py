@@ -16,7 +16,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import Any
 
+from spacy.lang.tokenizer_exceptions import URL_MATCH, URL_PATTERN
 from spacy.language import BaseDefaults, Language
 from spacy.language import create_tokenizer as spacy_tokenizer
 from spacy.tokenizer import Tokenizer
@@ -207,6 +209,20 @@ def infix_regex(entries: list[str]) -> re.Pattern[str]:
     return re.compile("|".join(_consume_first(p) for p in _pieces(entries)))
 
 
+def url_regex() -> re.Pattern[str]:
+    """spaCy's URL pattern (:data:`spacy.lang.tokenizer_exceptions.URL_MATCH`) with a first test that the
+    string holds a period: every string the pattern matches does (a host name or an IP address), and
+    words without one then fail at once (the pattern backtracks over the whole word, twice)."""
+    return re.compile(rf"(?u)(?=[^.]*\.)(?:{URL_PATTERN})")
+
+
+def _fast_url(url_match: Callable[[str], Any] | None) -> Callable[[str], Any] | None:
+    """The fast form of ``url_match`` when it is spaCy's URL pattern, else ``url_match``."""
+    if getattr(getattr(url_match, "__self__", None), "pattern", None) == URL_MATCH.__self__.pattern:  # type: ignore[attr-defined]
+        return url_regex().match
+    return url_match
+
+
 def _rules(defaults: type[BaseDefaults]) -> tuple[list[str], list[str], list[str]]:
     return (
         list(PREFIXES) + list(defaults.prefixes or ()),
@@ -221,6 +237,7 @@ def customize(tokenizer: Tokenizer, defaults: type[BaseDefaults]) -> Tokenizer:
     tokenizer.prefix_search = prefix_regex(prefixes).search
     tokenizer.suffix_search = suffix_regex(suffixes).search
     tokenizer.infix_finditer = infix_regex(infixes).finditer
+    tokenizer.url_match = _fast_url(tokenizer.url_match)
     dotted = {f"{word}." for word in UNITS + MONTH_ABBREVIATIONS}
     tokenizer.rules = {key: value for key, value in tokenizer.rules.items() if key.lower() not in dotted}
     return tokenizer
@@ -242,6 +259,9 @@ def speed_up(tokenizer: Tokenizer, defaults: type[BaseDefaults]) -> Tokenizer:
         current = getattr(tokenizer, attr)
         if getattr(getattr(current, "__self__", None), "pattern", None) == legacy.pattern:
             setattr(tokenizer, attr, getattr(fast, method))
+    url_match = _fast_url(tokenizer.url_match)
+    if url_match is not tokenizer.url_match:
+        tokenizer.url_match = url_match
     return tokenizer
 
 

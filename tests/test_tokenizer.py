@@ -109,6 +109,7 @@ SEEDS = Path(os.environ.get("FAMHBG_SEEDS", "/work/shared/seeds"))
 def _compiled_pairs():
     """(name, spaCy's compilation of the project rules, the project's) for prefixes, suffixes, infixes."""
     from spacy.lang.sv import Swedish
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from famhbg_nlp import tokenizer as T
@@ -118,6 +119,7 @@ def _compiled_pairs():
         ("prefix", compile_prefix_regex(prefixes).search, T.prefix_regex(prefixes).search),
         ("suffix", compile_suffix_regex(suffixes).search, T.suffix_regex(suffixes).search),
         ("infix", compile_infix_regex(infixes).finditer, T.infix_regex(infixes).finditer),
+        ("url", URL_MATCH, T.url_regex().match),
     ]
 
 
@@ -137,6 +139,7 @@ _RULE_CHARS = sorted(
         if ord(c) < 0x2E80
     }
     | set("0123456789aAkmgtKMGTbBsSxXzZåÄéÉ \n\t\u00a6\u00b0\u00b2\u00b5\u0100\u0101\u0130\u212a\uff21\uff41\u3008")
+    | set("wh.:/@?#-_~%&=+comseu")
 )
 
 
@@ -162,6 +165,7 @@ def test_the_compiled_rules_agree_around_every_character():
 @pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed protocols not available at {SEEDS}")
 def test_the_compiled_rules_tokenize_the_seeds_as_spacy_compiles_them():
     from spacy.lang.sv import Swedish
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
     from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
 
     from famhbg_nlp import tokenizer as T
@@ -172,9 +176,19 @@ def test_the_compiled_rules_tokenize_the_seeds_as_spacy_compiles_them():
     legacy.prefix_search = compile_prefix_regex(prefixes).search
     legacy.suffix_search = compile_suffix_regex(suffixes).search
     legacy.infix_finditer = compile_infix_regex(infixes).finditer
+    legacy.url_match = URL_MATCH
     for path in sorted(SEEDS.glob("*.txt")):
         text = path.read_text(encoding="utf-8")
         assert [(t.text, t.idx) for t in fast(text)] == [(t.text, t.idx) for t in legacy(text)], path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["www.helsingborg.se", "https://famhbg.se/a?b=1#c", "anna@x.se", "192.168.1.1", "8.8.8.8", "a.b", "x.se.",
+     "mailto:a@b.com", "localhost", "kl.", "1.5", "ftp://x", "Båstad.se/protokoll", "a" * 80 + ".se"],
+)  # fmt: skip
+def test_the_compiled_rules_agree_on_urls(text):
+    _agree(text)
 
 
 def test_a_loaded_pipeline_gets_the_fast_regexes(tmp_path):
@@ -186,16 +200,13 @@ def test_a_loaded_pipeline_gets_the_fast_regexes(tmp_path):
     from famhbg_nlp.pipeline import load
 
     blank = famhbg_nlp.blank()
+    attrs = {"prefix": "prefix_search", "suffix": "suffix_search", "infix": "infix_finditer", "url": "url_match"}
     for name, legacy, _ in _PAIRS:
-        setattr(
-            blank.tokenizer,
-            {"prefix": "prefix_search", "suffix": "suffix_search", "infix": "infix_finditer"}[name],
-            legacy,
-        )
+        setattr(blank.tokenizer, attrs[name], legacy)
     blank.to_disk(tmp_path / "legacy")
     loaded = load(tmp_path / "legacy")
     fresh = famhbg_nlp.blank().tokenizer
-    for attr in ("prefix_search", "suffix_search", "infix_finditer"):
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
         assert getattr(loaded.tokenizer, attr).__self__.pattern == getattr(fresh, attr).__self__.pattern
     other = famhbg_nlp.blank()
     other.tokenizer.suffix_search = compile_suffix_regex(["kr"]).search
