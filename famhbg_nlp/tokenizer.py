@@ -20,7 +20,6 @@ from typing import Any
 
 from spacy.lang.tokenizer_exceptions import URL_MATCH, URL_PATTERN
 from spacy.language import BaseDefaults, Language
-from spacy.language import create_tokenizer as spacy_tokenizer
 from spacy.tokenizer import Tokenizer
 from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex, registry
 
@@ -231,15 +230,38 @@ def _rules(defaults: type[BaseDefaults]) -> tuple[list[str], list[str], list[str
     )
 
 
+def _project_rules(rules: dict[str, Any]) -> dict[str, Any]:
+    """The special cases without the dotted units and month abbreviations (their period is punctuation)."""
+    dotted = {f"{word}." for word in UNITS + MONTH_ABBREVIATIONS}
+    return {key: value for key, value in rules.items() if key.lower() not in dotted}
+
+
+def _set_all(tokenizer: Tokenizer, settings: dict[str, Any]) -> None:
+    """Set tokenizer attributes with one reload of the special cases: spaCy re-tokenizes every special
+    case on each change of a rule or regex; with no special cases in place until the end (as spaCy's own
+    ``from_bytes`` does), only the last change does."""
+    if not settings:
+        return
+    rules = settings.pop("rules", tokenizer.rules)
+    tokenizer.rules = {}
+    for attr, value in settings.items():
+        setattr(tokenizer, attr, value)
+    tokenizer.rules = rules
+
+
 def customize(tokenizer: Tokenizer, defaults: type[BaseDefaults]) -> Tokenizer:
     """Add the project rules to a spaCy tokenizer built from ``defaults``, in place."""
     prefixes, suffixes, infixes = _rules(defaults)
-    tokenizer.prefix_search = prefix_regex(prefixes).search
-    tokenizer.suffix_search = suffix_regex(suffixes).search
-    tokenizer.infix_finditer = infix_regex(infixes).finditer
-    tokenizer.url_match = _fast_url(tokenizer.url_match)
-    dotted = {f"{word}." for word in UNITS + MONTH_ABBREVIATIONS}
-    tokenizer.rules = {key: value for key, value in tokenizer.rules.items() if key.lower() not in dotted}
+    _set_all(
+        tokenizer,
+        {
+            "prefix_search": prefix_regex(prefixes).search,
+            "suffix_search": suffix_regex(suffixes).search,
+            "infix_finditer": infix_regex(infixes).finditer,
+            "url_match": _fast_url(tokenizer.url_match),
+            "rules": _project_rules(tokenizer.rules),
+        },
+    )
     return tokenizer
 
 
@@ -251,6 +273,7 @@ def speed_up(tokenizer: Tokenizer, defaults: type[BaseDefaults]) -> Tokenizer:
     one) gets the equivalent regexes above instead. Patterns of other rules are left as they are.
     """
     prefixes, suffixes, infixes = _rules(defaults)
+    settings: dict[str, Any] = {}
     for attr, legacy, fast, method in (
         ("prefix_search", compile_prefix_regex(prefixes), prefix_regex(prefixes), "search"),
         ("suffix_search", compile_suffix_regex(suffixes), suffix_regex(suffixes), "search"),
@@ -258,10 +281,11 @@ def speed_up(tokenizer: Tokenizer, defaults: type[BaseDefaults]) -> Tokenizer:
     ):
         current = getattr(tokenizer, attr)
         if getattr(getattr(current, "__self__", None), "pattern", None) == legacy.pattern:
-            setattr(tokenizer, attr, getattr(fast, method))
+            settings[attr] = getattr(fast, method)
     url_match = _fast_url(tokenizer.url_match)
     if url_match is not tokenizer.url_match:
-        tokenizer.url_match = url_match
+        settings["url_match"] = url_match
+    _set_all(tokenizer, settings)
     return tokenizer
 
 
@@ -270,6 +294,17 @@ def create_tokenizer() -> Callable[[Language], Tokenizer]:
     """Config entry point: ``[nlp.tokenizer] @tokenizers = "famhbg_nlp.tokenizer.v1"``."""
 
     def make(nlp: Language) -> Tokenizer:
-        return customize(spacy_tokenizer()(nlp), nlp.Defaults)
+        # spaCy's tokenizer (``spacy.language.create_tokenizer``) with the project rules, built once
+        defaults = nlp.Defaults
+        prefixes, suffixes, infixes = _rules(defaults)
+        return Tokenizer(
+            nlp.vocab,
+            rules=_project_rules(defaults.tokenizer_exceptions),
+            prefix_search=prefix_regex(prefixes).search,
+            suffix_search=suffix_regex(suffixes).search,
+            infix_finditer=infix_regex(infixes).finditer,
+            token_match=defaults.token_match,
+            url_match=_fast_url(defaults.url_match),
+        )
 
     return make
