@@ -1,6 +1,6 @@
 """Speed and scale of famhbg-nlp in one run: every number of issue 13 from one command.
 
-    python bench/bench_all.py [--json bench/all.json] [--quick]
+    python bench/bench_all.py [--json bench/all.json] [--quick] [--only speed,tokenizer] [--rounds 9]
 
 Prints, and writes as JSON:
 
@@ -51,6 +51,8 @@ TARGETS = {
     "long_document_s": 60.0,
     "long_document_mb": 2048.0,
 }
+#: The sections of a run, in order (``--only`` picks some).
+SECTIONS = ("imports", "tokenizer", "speed", "parallel", "long_document", "pdf", "ray")
 LONG_CHARS = 2_000_000
 
 
@@ -313,13 +315,33 @@ def report(result: dict[str, Any]) -> str:
 
 def main(argv: list[str] | None = None) -> dict[str, Any]:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--json", type=Path, default=ROOT / "bench" / "all.json")
+    parser.add_argument("--json", type=Path, default=None, help="Where to write the JSON (default bench/all.json).")
     parser.add_argument("--quick", action="store_true", help="Fewer rounds and documents (a smoke run).")
+    parser.add_argument(
+        "--only",
+        type=lambda value: [name.strip() for name in value.split(",") if name.strip()],
+        default=None,
+        metavar="SECTIONS",
+        help=f"Run only these sections (comma-separated: {', '.join(SECTIONS)}); prints their JSON, no summary, "
+        "and writes no JSON file unless --json is given.",
+    )
+    parser.add_argument(
+        "--rounds", type=int, default=None, help="Timed passes of each pipeline in the speed section (default 3)."
+    )
     args = parser.parse_args(argv)
+    if args.only is not None:
+        unknown = sorted(set(args.only) - set(SECTIONS))
+        if unknown:
+            parser.error(f"unknown section(s): {', '.join(unknown)} (known: {', '.join(SECTIONS)})")
+    elif args.json is None:
+        args.json = ROOT / "bench" / "all.json"
     rounds = 1 if args.quick else 3
     started = time.perf_counter()
     result: dict[str, Any] = {
-        "command": "python bench/bench_all.py" + (" --quick" if args.quick else ""),
+        "command": "python bench/bench_all.py"
+        + (" --quick" if args.quick else "")
+        + (f" --only {','.join(args.only)}" if args.only is not None else "")
+        + (f" --rounds {args.rounds}" if args.rounds else ""),
         "machine": {
             "cpus": os.cpu_count(),
             "load_average_start": load(),
@@ -336,19 +358,26 @@ def main(argv: list[str] | None = None) -> dict[str, Any]:
         sections = {
             "imports": bench_imports,
             "tokenizer": lambda: bench_tokenizer(3 if args.quick else 9),
-            "speed": lambda: bench_speed(rounds, 40 if args.quick else 200),
+            "speed": lambda: bench_speed(args.rounds or rounds, 40 if args.quick else 200),
             "parallel": lambda: bench_parallel(documents, 1 if args.quick else 2),
             "long_document": lambda: bench_long(work),
             "pdf": lambda: bench_pdf(work / "pdf", 4 if args.quick else 12),
             "ray": lambda: bench_ray(documents),
         }
         for name, section in sections.items():
+            if args.only is not None and name not in args.only:
+                continue
             t = time.perf_counter()
             result[name] = section()
             result[name]["bench_seconds"] = round(time.perf_counter() - t, 1)
             print(f"{name}: {json.dumps(result[name], ensure_ascii=False)}", file=sys.stderr, flush=True)
     result["machine"]["load_average_end"] = load()
     result["seconds"] = round(time.perf_counter() - started, 1)
+    if args.only is not None:
+        print(json.dumps({name: result[name] for name in args.only} | {"machine": result["machine"]}, indent=2))
+        if args.json:
+            args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+        return result
     print(report(result))
     if args.json:
         args.json.write_text(json.dumps(result, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

@@ -11,6 +11,7 @@ from spacy.language import Language
 from . import _torch
 from .defaults import LANG, RULE_PIPES, TOKENIZER
 from .extensions import register_extensions
+from .tokenizer import speed_up
 
 #: Package that holds the shipped trained pipeline (a spaCy model directory named ``model``).
 MODEL_PACKAGE = "famhbg_nlp.models"
@@ -64,8 +65,12 @@ def _load_dir(path: str | Path) -> Language:
     config_file = Path(path) / "config.cfg"
     if not config_file.is_file():  # a package name, or an error spacy.load words best
         return spacy.load(path)
-    with _torch.factories_without_torch(spacy.util.load_config(config_file)):
-        return spacy.load(path)
+    config = spacy.util.load_config(config_file)
+    with _torch.factories_without_torch(config):
+        nlp = spacy.load(path)
+    if config["nlp"]["tokenizer"].get("@tokenizers") == TOKENIZER:
+        speed_up(nlp.tokenizer, nlp.Defaults)  # the saved patterns, compiled as spaCy wrote them: the fast form
+    return nlp
 
 
 def with_rule_pipes(nlp: Language) -> Language:

@@ -86,7 +86,7 @@ class TableKnowledge:
         found: dict[str, str] = {}
         readers = {name: _reader(found, name) for name in self.table_files}
         util.from_disk(path, readers, exclude)
-        self._merge(found, exclude, where=str(path))
+        self._merge_tables(found, exclude, where=str(path))
         return self
 
     def to_bytes(self, *, exclude: Iterable[str] = ()) -> bytes:
@@ -96,10 +96,10 @@ class TableKnowledge:
     def from_bytes(self, data: bytes, *, exclude: Iterable[str] = ()) -> TableKnowledge:
         found: dict[str, str] = {}
         util.from_dict(srsly.msgpack_loads(data), {name: _setter(found, name) for name in self.table_files}, exclude)
-        self._merge(found, exclude, where="the bytes given")
+        self._merge_tables(found, exclude, where="the bytes given")
         return self
 
-    def _merge(self, found: dict[str, str], exclude: Iterable[str], *, where: str) -> None:
+    def _merge_tables(self, found: dict[str, str], exclude: Iterable[str], *, where: str) -> None:
         excluded = set(exclude)
         missing = [name for name in self.table_files if table_key(name) not in excluded and name not in found]
         if missing:

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import Any, TypeVar
 
+from spacy.attrs import ENT_IOB
 from spacy.tokens import Doc, Span
 from spacy.util import registry
 
@@ -123,8 +124,18 @@ def merge_ents(
     entity it overlaps; those entities are then dropped. ``entities`` must not overlap each other
     (as ``doc.ents``); a component that rewrites its own label passes the entities it keeps.
     """
-    wins = merge_policy(policy)
     ents = list(doc.ents) if entities is None else list(entities)
+    return merge_into(doc, spans, merge_policy(policy), ents, current=ents if entities is None else None)[0]
+
+
+def merge_into(
+    doc: Doc, spans: Iterable[Span], wins: Wins, ents: list[Span], *, current: list[Span] | None = None
+) -> tuple[list[Span], list[Span]]:
+    """:func:`merge_ents` with the policy's function and the entities as a list: returns the accepted
+    spans and the entities now in ``doc.ents`` (in order), so that the caller need not read ``doc.ents``
+    again (spaCy builds its spans anew on every read). ``current``: the document's entities as they are
+    (``list(doc.ents)``), if known: when the merge gives the same entities, ``doc.ents`` is left alone
+    (writing them back would change nothing, see :func:`same_ents`)."""
     owner = [-1] * len(doc)  # token -> index of the entity that covers it
     for k, ent in enumerate(ents):
         owner[ent.start : ent.end] = [k] * (ent.end - ent.start)
@@ -142,5 +153,24 @@ def merge_ents(
             taken[start:end] = b"\x01" * (end - start)
             accepted.append(rule)
     kept = [ent for k, ent in enumerate(ents) if not removed[k]]
-    doc.ents = sorted(kept + accepted, key=lambda s: s.start)
-    return accepted
+    merged = sorted(kept + accepted, key=lambda s: s.start)
+    if current is None or not same_ents(doc, merged, current):
+        doc.ents = merged
+    return accepted, merged
+
+
+def _identity(span: Span) -> tuple[int, int, int, int, int]:
+    """What ``doc.ents`` keeps of an entity (and what its custom attributes are keyed by, with the offsets)."""
+    return span.start, span.end, span.label, span.kb_id, span.id
+
+
+def same_ents(doc: Doc, spans: list[Span], current: list[Span]) -> bool:
+    """Would ``doc.ents = spans`` leave ``doc`` as it is, ``current`` being ``list(doc.ents)``? Yes when
+    they are the same entities (positions, labels, knowledge-base and entity ids) and every token has its
+    entity annotation (the write marks the tokens outside every span "outside", also where the
+    annotation was missing)."""
+    return (
+        len(spans) == len(current)
+        and all(_identity(a) == _identity(b) for a, b in zip(spans, current))
+        and bool(doc.to_array(ENT_IOB).all())  # doc.has_annotation("ENT_IOB", require_complete=True), in C
+    )

@@ -115,3 +115,20 @@ def test_rule_components_drop_ner_spans_they_cannot_value(drop, ner_text, label,
     doc.ents = [doc.char_span(6, 6 + len(ner_text), label=label)]
     doc = nlp.get_pipe(pipe)(doc)
     assert [(e.text, e.label_, e._.value) for e in doc.ents] == expected
+
+
+def test_the_same_entities_are_not_written_back():
+    """A merge that ends with the entities the document has leaves ``doc.ents`` alone; one that changes
+    them, or a document whose tokens lack their entity annotation, is written."""
+    from famhbg_nlp.spans import merge_into, merge_policy, same_ents
+
+    doc = _doc([("200 tkr", "AMOUNT")])
+    current = list(doc.ents)
+    _, merged = merge_into(doc, [_rule(doc, "200 tkr", "AMOUNT")], merge_policy("rules"), current, current=current)
+    assert same_ents(doc, merged, current) and _ents(doc) == [("200 tkr", "AMOUNT")]
+    _, merged = merge_into(doc, [_rule(doc, "3 maj", "DATE")], merge_policy("rules"), current, current=current)
+    assert _ents(doc) == [("200 tkr", "AMOUNT"), ("3 maj", "DATE")] == [(e.text, e.label_) for e in merged]
+    fresh = famhbg_nlp.blank()(TEXT)  # no entity annotation at all
+    assert not same_ents(fresh, [], list(fresh.ents))
+    merge_ents(fresh, [], "rules")
+    assert all(t.ent_iob_ == "O" for t in fresh)

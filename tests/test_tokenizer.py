@@ -1,6 +1,12 @@
 """Every span form the annotation scheme allows starts and ends on a token boundary."""
 
+import os
+import re
+from pathlib import Path
+
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import famhbg_nlp
 
@@ -93,3 +99,117 @@ def test_tokenizer_survives_save_and_load(tmp_path):
 @pytest.mark.parametrize("text", ["", " ", "\n\n\t", "\x00\x01\ufffd", "kr." * 1000, "~~" * 50, "*" * 100])
 def test_odd_text_does_not_crash(nlp, text):
     assert nlp(text).text == text
+
+
+# ------------------------------------------------------------ the compiled rules
+
+SEEDS = Path(os.environ.get("FAMHBG_SEEDS", "/work/shared/seeds"))
+
+
+def _compiled_pairs():
+    """(name, spaCy's compilation of the project rules, the project's) for prefixes, suffixes, infixes."""
+    from spacy.lang.sv import Swedish
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from famhbg_nlp import tokenizer as T
+
+    prefixes, suffixes, infixes = T._rules(Swedish.Defaults)
+    return [
+        ("prefix", compile_prefix_regex(prefixes).search, T.prefix_regex(prefixes).search),
+        ("suffix", compile_suffix_regex(suffixes).search, T.suffix_regex(suffixes).search),
+        ("infix", compile_infix_regex(infixes).finditer, T.infix_regex(infixes).finditer),
+        ("url", URL_MATCH, T.url_regex().match),
+    ]
+
+
+def _spans(result):
+    if result is None or isinstance(result, re.Match):
+        return None if result is None else result.span()
+    return [m.span() for m in result]
+
+
+_PAIRS = _compiled_pairs()
+#: Every character the rules name (but the long classes of symbols and letters), letters, digits, spaces.
+_RULE_CHARS = sorted(
+    {
+        c
+        for pattern in (p for _, legacy, _ in _PAIRS for p in [legacy.__self__.pattern])
+        for c in pattern
+        if ord(c) < 0x2E80
+    }
+    | set("0123456789aAkmgtKMGTbBsSxXzZåÄéÉ \n\t\u00a6\u00b0\u00b2\u00b5\u0100\u0101\u0130\u212a\uff21\uff41\u3008")
+    | set("wh.:/@?#-_~%&=+comseu")
+)
+
+
+def _agree(text: str) -> None:
+    for name, legacy, fast in _PAIRS:
+        assert _spans(fast(text)) == _spans(legacy(text)), (name, text)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(st.sampled_from(_RULE_CHARS), max_size=14))
+def test_the_compiled_rules_match_as_spacy_compiles_them(text):
+    """The prefix, suffix and infix regexes (anchored once, one-character rules as one class, a character
+    tested before a look-behind) find what spaCy's ``compile_*_regex`` of the same rules finds."""
+    _agree(text)
+
+
+def test_the_compiled_rules_agree_around_every_character():
+    for char in [chr(c) for c in range(0x20, 0x3100)] + ["\U0001f600", "\uff0c", "\u3002"]:
+        for text in (char, f"a{char}", f"1{char}", f"{char}a", f"A{char}B", f"aa{char}", f"AA{char}", f"a{char}a"):
+            _agree(text)
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed protocols not available at {SEEDS}")
+def test_the_compiled_rules_tokenize_the_seeds_as_spacy_compiles_them():
+    from spacy.lang.sv import Swedish
+    from spacy.lang.tokenizer_exceptions import URL_MATCH
+    from spacy.util import compile_infix_regex, compile_prefix_regex, compile_suffix_regex
+
+    from famhbg_nlp import tokenizer as T
+
+    prefixes, suffixes, infixes = T._rules(Swedish.Defaults)
+    fast = famhbg_nlp.blank().tokenizer
+    legacy = famhbg_nlp.blank().tokenizer
+    legacy.prefix_search = compile_prefix_regex(prefixes).search
+    legacy.suffix_search = compile_suffix_regex(suffixes).search
+    legacy.infix_finditer = compile_infix_regex(infixes).finditer
+    legacy.url_match = URL_MATCH
+    for path in sorted(SEEDS.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        assert [(t.text, t.idx) for t in fast(text)] == [(t.text, t.idx) for t in legacy(text)], path.name
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["www.helsingborg.se", "https://famhbg.se/a?b=1#c", "anna@x.se", "192.168.1.1", "8.8.8.8", "a.b", "x.se.",
+     "mailto:a@b.com", "localhost", "kl.", "1.5", "ftp://x", "Båstad.se/protokoll", "a" * 80 + ".se"],
+)  # fmt: skip
+def test_the_compiled_rules_agree_on_urls(text):
+    _agree(text)
+
+
+def test_a_loaded_pipeline_gets_the_fast_regexes(tmp_path):
+    """A pipeline saved with the rules as spaCy compiles them (the shipped one) is loaded with the fast
+    regexes; a pipeline with other rules keeps its own."""
+    from spacy.util import compile_suffix_regex
+
+    from famhbg_nlp import tokenizer as T
+    from famhbg_nlp.pipeline import load
+
+    blank = famhbg_nlp.blank()
+    attrs = {"prefix": "prefix_search", "suffix": "suffix_search", "infix": "infix_finditer", "url": "url_match"}
+    for name, legacy, _ in _PAIRS:
+        setattr(blank.tokenizer, attrs[name], legacy)
+    blank.to_disk(tmp_path / "legacy")
+    loaded = load(tmp_path / "legacy")
+    fresh = famhbg_nlp.blank().tokenizer
+    for attr in ("prefix_search", "suffix_search", "infix_finditer", "url_match"):
+        assert getattr(loaded.tokenizer, attr).__self__.pattern == getattr(fresh, attr).__self__.pattern
+    other = famhbg_nlp.blank()
+    other.tokenizer.suffix_search = compile_suffix_regex(["kr"]).search
+    other.to_disk(tmp_path / "other")
+    assert load(tmp_path / "other").tokenizer.suffix_search.__self__.pattern == "kr$"
+    assert T.speed_up(other.tokenizer, other.Defaults).suffix_search.__self__.pattern == "kr$"

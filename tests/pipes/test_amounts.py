@@ -506,3 +506,42 @@ def test_colon_dash_before_slash(nlp):
     # better than a wrong one; with an infix ``(?<=[:,]-)/`` it becomes "25:-".
     assert found(nlp, "avgift 25:-/år") in ([], [("25:-", 25)])
     assert found(nlp, "avgift 25:- /år") == [("25:-", 25)]
+
+
+def _amounts_as_searched(text: str) -> list[tuple[int, int]]:
+    from famhbg_nlp.pipes.amounts.patterns import AMOUNT_RE, amount_starts, search_amount
+
+    starts, pos, quick = amount_starts(text), 0, []
+    while (match := search_amount(text, pos, starts)) is not None:
+        quick.append(match.span())
+        pos = match.start() + 1
+    full, pos = [], 0
+    while (match := AMOUNT_RE.search(text, pos)) is not None:
+        full.append(match.span())
+        pos = match.start() + 1
+    return quick, full
+
+
+_AMOUNT_WORDS = st.sampled_from(
+    ["tre", "två", "och", "en", "halv", "miljoner", "Miljarder", "tusen", "kronor", "KRONA", "svenska", "kr", "SEK",
+     "sek", "tkr", "500", "1 000", "2,5", "12:50", "-", ":-", "x7", "ſvenska", "\u212aronor", "år"]
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(_AMOUNT_WORDS, st.sampled_from([" ", "  ", "\n", "\t", "\u00a0", "", ", ", "."])), max_size=12)
+)
+def test_the_search_tries_every_place_an_amount_can_start(words):
+    """Amounts are searched only where a digit run, a unit written first or a number word before a word
+    unit starts: the search finds what a search at every position finds (from every position)."""
+    text = "".join(word + gap for word, gap in words)
+    quick, full = _amounts_as_searched(text)
+    assert quick == full
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"seed protocols not available at {SEEDS}")
+def test_the_search_finds_every_amount_of_the_seeds():
+    for path in sorted(SEEDS.glob("*.txt")):
+        quick, full = _amounts_as_searched(path.read_text(encoding="utf-8"))
+        assert quick == full, path.name

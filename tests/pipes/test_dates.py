@@ -930,3 +930,49 @@ def test_a_marked_date_is_valued_without_html_tags(text, value):
     from famhbg_nlp.pipes.dates.parse import value_in
 
     assert value_in(text).to_json() == value
+
+
+def _quick_search_agrees(text: str) -> None:
+    from famhbg_nlp.pipes.dates.parse import _DIGIT_RUN, _form_matches
+    from famhbg_nlp.pipes.dates.patterns import FORMS, SLOT_DIGITS, Form
+
+    runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    for form in (*FORMS, Form("slot", SLOT_DIGITS.pattern, invalid="skip", numeric=True)):
+        quick = [m.span() for m in _form_matches(form, text, runs)]
+        assert quick == [m.span() for m in form.regex.finditer(text)], form.name
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(st.sampled_from(list("0123456789 -–/.:,aprilmajdecsknovNDatumTid\n"))))
+def test_the_quick_search_finds_what_a_full_search_finds(text):
+    """Forms are tried only where a digit run starts (``digit_first``) and only in texts holding what
+    they need (``needs``): the matches are exactly those of a search at every position."""
+    _quick_search_agrees(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Den 2-3/9, 30/8-1/9 och 15.3.2021; 2016-03-17–2016-04-01, 200903-04, 2021.03.15, 20201204.",
+        "1:a april-3 maj 2021, 28 dec. 2020 – 3 jan 2021, Nov 17, 2006, dec 5,  2019, x12/3 5-3/4 Dnr 201204",
+        "a2021-02-01 _3/9 3/9a 2021-13-45 \u0663/9 \u00b2 19 april 2024 12345678 0830-1100",
+        *[pytest.param(name, id=name) for name in (sorted(os.listdir(SEEDS)) if SEEDS.is_dir() else [])],
+    ],
+)
+def test_the_quick_search_finds_what_a_full_search_finds_in_minutes(text):
+    _quick_search_agrees((SEEDS / text).read_text(encoding="utf-8") if text.endswith(".txt") else text)
+
+
+def test_a_text_scanned_again_resolves_against_the_new_reference():
+    """The scan of a text is kept for its second search (date context, then dates): the values still
+    follow each call's reference."""
+    from famhbg_nlp.pipes.dates import parse
+
+    text = "Sammanträde 5 april och 30/11-29/2, 201204 kl 13.00."
+    parse._SCANS.clear()
+    first = [(m.value, m.status) for m in find_dates(text, None)]
+    again = [(m.value, m.status) for m in find_dates(text, D(2024, 1, 1))]
+    parse._SCANS.clear()
+    assert again == [(m.value, m.status) for m in find_dates(text, D(2024, 1, 1))]
+    assert first == [(m.value, m.status) for m in find_dates(text, None)]
+    assert first != again

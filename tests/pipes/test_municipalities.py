@@ -503,3 +503,24 @@ SEED_MUNICIPALITIES: dict[str, list[tuple[str, str]]] = {
 def test_seed_municipalities(nlp, name):
     text = (SEEDS / name).read_text(encoding="utf-8")
     assert found(nlp, text) == SEED_MUNICIPALITIES[name]
+
+
+def test_the_joined_exclusions_test_as_each_one_does():
+    """The exclusions are tested with their contexts joined into one regex per side: the answer is
+    that of testing each one, before and after every name of the seeds and of a few odd contexts."""
+    from famhbg_nlp.pipes.municipalities.component import _exclusion_test
+    from famhbg_nlp.pipes.municipalities.gazetteer import Gazetteer
+
+    exclusions = Gazetteer.packaged().exclusions
+    excluded = _exclusion_test(exclusions)
+    texts = [
+        "Familjen Helsingborg, Region Skåne och Stockholms län; Högskolan i Kristianstad, Lunds universitet",
+        "IFK Göteborg mot Malmö FF på Malmö Arena, P4 Västerbotten, campus Varberg, Vittsjö 4:12, Lund",
+    ]
+    if SEEDS.is_dir():
+        texts += [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))]
+    for text in texts:
+        for start in range(0, len(text), 3):
+            for end in (start, start + 5, start + 9):
+                expected = any(ex.applies(text, start, end) for ex in exclusions)
+                assert excluded(text, start, end) == expected, (text[start:end], start)

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 import spacy
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from spacy.tokens import Span
 
 import famhbg_nlp
@@ -326,3 +328,14 @@ def test_saved_pipeline_loads(nlp, tmp_path):
 def test_span_label(nlp):
     doc = nlp("Skatteverket")
     assert isinstance(doc.ents[0], Span) and doc.ents[0].label_ == "ORG"
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(st.text(st.sampled_from(list("sSförbundetkommunalFÖRBUNDETaİK\u212a-:' "))))
+def test_the_reversed_head_test_agrees_with_the_search(nlp, word):
+    """A word is tested for an organisation head at its end by matching the reversed word (fast); the
+    answer is that of the search for the head at the end."""
+    orgs = nlp.get_pipe("famhbg_orgs")
+    heads = orgs.patterns.heads
+    for text in (word, *(word + h for h in heads[:5]), *(word + h.upper() + "s" for h in heads[-5:])):
+        assert bool(orgs._head_ends_reversed.match(text[::-1])) == bool(orgs._head_ends.search(text)), text

@@ -20,7 +20,7 @@ from ...defaults import AMOUNTS_RANGES, AMOUNTS_UNIT_FIRST, DROP_UNVALUED
 from ...resources import read_tsv
 from ...serialization import TableKnowledge
 from ..base import RuleComponent, doc_text
-from .patterns import AMOUNT_RE, WORD_BEFORE_RE, YEAR_RE
+from .patterns import WORD_BEFORE_RE, YEAR_RE, amount_starts, search_amount
 from .value import Amount, amount_of_match, parse_amount
 
 #: Packaged table of known false positives (see its header for the kinds).
@@ -78,9 +78,10 @@ class AmountsComponent(TableKnowledge, RuleComponent):
 
     def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Amount | None]]:
         text = doc_text(doc)
+        starts = amount_starts(text)
         pos = 0
         while True:
-            match = AMOUNT_RE.search(text, pos)
+            match = search_amount(text, pos, starts)
             if match is None:
                 return
             span = doc.char_span(match.start(), match.end(), label=self.label, alignment_mode="strict")

@@ -14,6 +14,7 @@ and :data:`UNIT_RE` read the value of the parts it captured.
 
 from __future__ import annotations
 
+import bisect
 import re
 
 from ...lexicon import money_units, number_words
@@ -138,6 +139,67 @@ AMOUNT = (
     rf"|{BEFORE}(?<!-)(?P<first_unit>{UNITS_FIRST}){HS}+(?P<first_number>{NUMBER})(?![\w]|[.,]\d)"
 )
 AMOUNT_RE = re.compile(AMOUNT, re.IGNORECASE)
+
+# ------------------------------------------------------------------ where an amount can start
+
+#: Every amount starts with a digit (a number), with a unit written first, or with a number word that
+#: a word unit follows: the search tries those places only (:func:`search_amount`), not every
+#: position of the text (where the number-word form tries every word).
+_DIGIT_RUN = re.compile(r"[0-9]+")
+_UNIT_FIRST_AT = re.compile(rf"(?:{UNITS_FIRST})(?={HS})", re.IGNORECASE)
+
+
+def _word_unit_heads() -> re.Pattern[str] | None:
+    """A space and the letters a word unit starts with (``miljoner``, ``kronor`` ...: the unit after its
+    number word), or ``None`` when one starts otherwise (then every word is a candidate). The space
+    comes first, so that the search skips to the spaces of the text."""
+    heads = []
+    for rx in WORD_UNITS:
+        head = re.match(r"[^\W\d_]+", rx)
+        if head is None:
+            return None
+        heads.append(head.group())
+    return re.compile(rf"{HS}(?i:{'|'.join(sorted(set(heads), key=lambda h: (-len(h), h)))})")
+
+
+_WORD_UNIT_HEAD = _word_unit_heads()
+#: In the reversed text: the spaces before a word unit (or a word) and the word before them.
+_WORD_BEHIND = re.compile(rf"{HS}+([^\W\d_]+)")
+_ANY_WORD = re.compile(r"[^\W\d_]+")
+#: Words before a word unit where a number in words can start (``tre``, ``två och en halv``, ``en halv``).
+_WORDS_BEFORE_UNIT = 4
+
+
+def amount_starts(text: str) -> list[int]:
+    """Positions, in order, that include every position where :data:`AMOUNT_RE` can match in ``text``."""
+    starts = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    starts += [m.start() for m in _UNIT_FIRST_AT.finditer(text)]
+    if _WORD_UNIT_HEAD is None:
+        starts += [m.start() for m in _ANY_WORD.finditer(text)]
+    else:
+        reverse = None
+        for unit in _WORD_UNIT_HEAD.finditer(text):
+            if reverse is None:
+                reverse = text[::-1]
+            pos = len(text) - unit.start() - 1  # the space before the unit
+            for _ in range(_WORDS_BEFORE_UNIT):
+                word = _WORD_BEHIND.match(reverse, pos)
+                if word is None:
+                    break
+                starts.append(len(text) - word.end(1))
+                pos = word.end()
+    return sorted(set(starts))
+
+
+def search_amount(text: str, pos: int, starts: list[int]) -> re.Match[str] | None:
+    """``AMOUNT_RE.search(text, pos)``, trying only ``starts`` (of :func:`amount_starts`)."""
+    match = AMOUNT_RE.match
+    for k in range(bisect.bisect_left(starts, pos), len(starts)):
+        found = match(text, starts[k])
+        if found is not None:
+            return found
+    return None
+
 
 #: A year written without separators (a candidate for a column heading, ``Budget 2021 tkr``).
 YEAR_RE = re.compile(r"(?:19|20)\d\d")

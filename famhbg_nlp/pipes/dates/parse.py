@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import datetime
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
@@ -226,39 +227,107 @@ def as_resolved(reference: Reference) -> Resolved:
     return as_reference(reference)
 
 
-def _candidates(text: str, reference: Resolved, century_pivot: int, cues: p.DateCues) -> list[DateMatch]:
-    found: list[DateMatch] = []
+#: Where a run of digits starts: the only places a :attr:`~.patterns.Form.digit_first` form can match.
+_DIGIT_RUN = re.compile(r"[0-9]+")
+
+
+def _matches(regex: re.Pattern[str], text: str, starts: list[int]) -> Iterator[re.Match[str]]:
+    """``regex.finditer(text)`` for a pattern that can match only at ``starts`` (ascending): the
+    same matches, found by trying those positions alone (``match`` sees the text before its
+    position, so the look-behind guards work as in a search)."""
+    end = 0
+    match = regex.match
+    for start in starts:
+        if start < end:
+            continue
+        found = match(text, start)
+        if found is not None:
+            yield found
+            end = max(found.end(), start + 1)
+
+
+def _form_matches(form: p.Form, text: str, digit_runs: list[int]) -> Iterator[re.Match[str]]:
+    if form.needs_regex is not None and form.needs_regex.search(text) is None:
+        return iter(())
+    if form.digit_first:
+        return _matches(form.regex, text, digit_runs)
+    return form.regex.finditer(text)
+
+
+@dataclass(frozen=True)
+class _Scan:
+    """What :func:`_candidates` finds in a text before any reference is known: the matches of every
+    form that the context does not reject, and the digit runs that stand in a date slot."""
+
+    matches: tuple[tuple[re.Match[str], p.Form, Written, bool, bool], ...]  # + plausible, skip if impossible
+    slots: tuple[tuple[int, int], ...]
+
+
+#: The last texts scanned (a document's text is scanned for its date context and again for its
+#: dates: the regex work is done once), keyed by text, century pivot and cues.
+_SCANS: dict[tuple[str, int, p.DateCues], _Scan] = {}
+_SCANS_KEPT = 4
+
+
+def _scan(text: str, century_pivot: int, cues: p.DateCues) -> _Scan:
+    key = (text, century_pivot, cues)
+    found = _SCANS.get(key)
+    if found is not None:
+        return found
+    digit_runs = [m.start() for m in _DIGIT_RUN.finditer(text)]
+    matches = []
     for form in p.FORMS:
-        for match in form.regex.finditer(text):
+        for match in _form_matches(form, text, digit_runs):
             if _rejected(text, match, form, cues):
                 continue
             written = written_of(match, century_pivot)
-            value = written.resolve(reference)
-            if value is not None:
-                status: Status = "ok"
-            elif not written.plausible():
-                # digits that only might be a date (200230) are one only in a date slot (below);
-                # a shape that says "date" (31 februari, 200904-03) is a DATE without value
-                if form.invalid == "skip" and not Written(written.sd, written.months()[0], written.sy).plausible():
-                    continue
-                status = "invalid"
-            elif reference is None and not written.has_year:
-                status = "yearless"
-            else:
-                status = "invalid"  # 29 februari with no leap year near the reference
-            found.append(DateMatch(match.start(), match.end(), form.name, written, value, status))
-    taken = _Intervals()
-    for date in found:
-        taken.add_overlapping(date.start, date.end)
-    for match in p.SLOT_DIGITS.finditer(text):
-        if taken.overlaps(match.start(), match.end()):
-            continue
+            plausible = written.plausible()
+            skip = (
+                not plausible
+                and form.invalid == "skip"
+                and not Written(written.sd, written.months()[0], written.sy).plausible()
+            )
+            matches.append((match, form, written, plausible, skip))
+    slots = []
+    for match in _matches(p.SLOT_DIGITS, text, digit_runs):
         if _word_before(text, match.start()) in cues.id_words_before:
             continue
         if _word_after(text, match.end()) in cues.quantity_words_after:
             continue
         if in_date_slot(text, match.start(), match.end()):
-            found.append(DateMatch(match.start(), match.end(), "slot", None, None, "invalid"))
+            slots.append((match.start(), match.end()))
+    scan = _Scan(tuple(matches), tuple(slots))
+    if len(_SCANS) >= _SCANS_KEPT:
+        del _SCANS[next(iter(_SCANS))]
+    _SCANS[key] = scan
+    return scan
+
+
+def _candidates(text: str, reference: Resolved, century_pivot: int, cues: p.DateCues) -> list[DateMatch]:
+    found: list[DateMatch] = []
+    scan = _scan(text, century_pivot, cues)
+    for match, form, written, plausible, skip in scan.matches:
+        value = written.resolve(reference)
+        if value is not None:
+            status: Status = "ok"
+        elif not plausible:
+            # digits that only might be a date (200230) are one only in a date slot (below);
+            # a shape that says "date" (31 februari, 200904-03) is a DATE without value
+            if skip:
+                continue
+            status = "invalid"
+        elif reference is None and not written.has_year:
+            status = "yearless"
+        else:
+            status = "invalid"  # 29 februari with no leap year near the reference
+        found.append(DateMatch(match.start(), match.end(), form.name, written, value, status))
+    if scan.slots:
+        taken = _Intervals()
+        for date in found:
+            taken.add_overlapping(date.start, date.end)
+        for start, end in scan.slots:
+            if not taken.overlaps(start, end):
+                found.append(DateMatch(start, end, "slot", None, None, "invalid"))
     return found
 
 
@@ -321,7 +390,7 @@ def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
                 continue
         anchor = match if match.has_year and match.value is not None else None
     # a year that opens a sentence of the same paragraph
-    years = list(p.SENTENCE_YEAR.finditer(text))
+    years = _sentence_years(text)
     if years:
         starts = [m.start("year") for m in years]
         for i, match in enumerate(out):
@@ -334,6 +403,20 @@ def share_written_years(text: str, matches: list[DateMatch]) -> list[DateMatch]:
                 continue  # a dated date in between speaks for itself
             out[i] = _with_year(match, int(years[k]["year"]))
     return out
+
+
+#: The years that open a sentence in the last texts searched (kept as :data:`_SCANS`).
+_YEARS: dict[str, list[re.Match[str]]] = {}
+
+
+def _sentence_years(text: str) -> list[re.Match[str]]:
+    found = _YEARS.get(text)
+    if found is None:
+        found = list(p.SENTENCE_YEAR.finditer(text))
+        if len(_YEARS) >= _SCANS_KEPT:
+            del _YEARS[next(iter(_YEARS))]
+        _YEARS[text] = found
+    return found
 
 
 def find_dates(

@@ -115,10 +115,19 @@ class Form:
     invalid: Literal["null", "skip"]
     #: digits only: the identifier and quantity guards of the false-positive table apply
     numeric: bool
+    #: Every match starts with a digit (0-9) and, behind :data:`BEFORE`, no digit before it: a text is
+    #: searched only where a run of digits starts (a scan far faster than trying every position).
+    digit_first: bool = True
+    #: A pattern that every match contains, or ``None``: a text without it is not searched at all.
+    needs: str | None = None
 
     @cached_property
     def regex(self) -> re.Pattern[str]:
         return re.compile(self.pattern)
+
+    @cached_property
+    def needs_regex(self) -> re.Pattern[str] | None:
+        return None if self.needs is None else re.compile(self.needs)
 
 
 def _iso(y: str, m: str, d: str) -> str:
@@ -196,6 +205,8 @@ FORMS: tuple[Form, ...] = (
         BEFORE + month_name("sm") + rf"\.?{SEP}" + day("sd") + rf",{SEP}" + year4("sy") + AFTER,
         invalid="null",
         numeric=False,
+        digit_first=False,
+        needs=rf",{SEP}(?:19|20)",
     ),
     # 3/9, 15/3 2021, 15/3/2021, 15/3/21, 5/4-21
     Form(

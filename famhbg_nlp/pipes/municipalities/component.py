@@ -10,7 +10,8 @@ letter (see :func:`_ambiguous_ok`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Mapping
+import re
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any
 
 from spacy.language import Language
@@ -19,12 +20,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ...serialization import TableKnowledge
 from ...spans import longest_first
-from ..base import RuleComponent, doc_text
+from ..base import RuleComponent, tokens
 from .gazetteer import TABLE_FILES, Form, Gazetteer, packaged_tables
 from .patterns import (
     CONJUNCTIONS,
     DATELINE_WORDS,
     DIRECTIONS,
+    EXCLUSION_WINDOW,
     LIST_CLOSERS,
     LIST_OPENERS,
     MARKUP,
@@ -32,6 +34,7 @@ from .patterns import (
     PLURAL_CONTEXT,
     SENTENCE_ENDS,
     SUFFIXES,
+    Exclusion,
 )
 from .value import Municipality
 
@@ -76,20 +79,27 @@ class MunicipalitiesComponent(TableKnowledge, RuleComponent):
         texts = list(self._forms)
         for text, pattern in zip(texts, self.nlp.tokenizer.pipe(texts)):  # type: ignore[union-attr]
             self.matcher.add(text, [pattern])
+        self._exclusions = tuple(self._gazetteer.exclusions)
+        self._excluded = _exclusion_test(self._exclusions)
 
     # -- matching -----------------------------------------------------------------------
 
     def find(self, doc: Doc, **kwargs: Any) -> Iterator[tuple[Span, Municipality]]:
         accepted: list[tuple[Span, Municipality]] = []
         strings = self.nlp.vocab.strings
-        text = doc_text(doc)
+        toks = tokens(doc)
+        texts, starts = toks.text, toks.starts
+        text = toks.doc_text
+        exclusions = tuple(self.gazetteer.exclusions)
+        if exclusions != self._exclusions:  # (the gazetteer's list may have changed since)
+            self._exclusions, self._excluded = exclusions, _exclusion_test(exclusions)
+        excluded = self._excluded
         for match_id, start, end in self.matcher(doc):
             form = self._forms[strings[match_id]]
-            has_suffix = end < len(doc) and doc[end].lower_ in SUFFIXES
+            has_suffix = end < len(texts) and texts[end].lower() in SUFFIXES  # Token.lower_ is str.lower
             if form.needs_suffix and not has_suffix:
                 continue
-            core = doc[start:end]
-            if any(ex.applies(text, core.start_char, core.end_char) for ex in self.gazetteer.exclusions):
+            if excluded(text, starts[start], starts[end - 1] + len(texts[end - 1])):
                 continue
             if form.ambiguity and not _ambiguous_ok(doc, start, end, form.ambiguity, has_suffix):
                 continue
@@ -102,6 +112,30 @@ class MunicipalitiesComponent(TableKnowledge, RuleComponent):
     def value_of(self, span: Span, **kwargs: Any) -> Municipality | None:
         """The record of a MUNICIPALITY span proposed by the NER (``Helsingborgs Stads``), or ``None``."""
         return self.gazetteer.lookup(span.text)
+
+
+def _exclusion_test(exclusions: Iterable[Exclusion]) -> Callable[[str, int, int], bool]:
+    """``any(ex.applies(text, start, end) for ex in exclusions)``, with the contexts on one side joined
+    into one regex (one search of the window before a name, one match after it, instead of one per
+    exclusion)."""
+    exclusions = list(exclusions)
+    lefts = [ex for ex in exclusions if ex.left is not None and ex.right is None]
+    rights = [ex for ex in exclusions if ex.right is not None and ex.left is None]
+    both = [ex for ex in exclusions if ex.left is not None and ex.right is not None]
+    try:
+        left = re.compile("|".join(f"(?:{ex.left.pattern})" for ex in lefts)) if lefts else None  # type: ignore[union-attr]
+        right = re.compile("|".join(f"(?:{ex.right.pattern})" for ex in rights)) if rights else None  # type: ignore[union-attr]
+    except re.error:  # patterns that cannot be joined (a global flag): one by one
+        return lambda text, start, end: any(ex.applies(text, start, end) for ex in exclusions)
+
+    def excluded(text: str, start: int, end: int) -> bool:
+        if left is not None and left.search(text[max(0, start - EXCLUSION_WINDOW) : start]):
+            return True
+        if right is not None and right.match(text, end):
+            return True
+        return any(ex.applies(text, start, end) for ex in both)
+
+    return excluded
 
 
 # -- context of an ambiguous name ------------------------------------------------------

@@ -47,6 +47,10 @@ def municipality_forms(rows: Iterable[Mapping[str, str]]) -> list[dict[str, str]
     return [{"form": form, "name": name} for form, name in forms.items()]
 
 
+#: Most words whose answers :meth:`NameLexicon.is_role` keeps (then it starts afresh).
+_MEMO_SIZE = 100_000
+
+
 @dataclass(frozen=True)
 class NameLexicon:
     first_names: frozenset[str]
@@ -131,6 +135,19 @@ class NameLexicon:
         return word in self.surnames or ("-" in word and all(p in self.surnames for p in word.split("-")))
 
     def is_role(self, word: str) -> bool:
+        memo = self._role_memo  # a word is tested once (a document asks about the same words again and again)
+        found = memo.get(word)
+        if found is None:
+            if len(memo) >= _MEMO_SIZE:
+                memo.clear()
+            found = memo[word] = self._is_role(word)
+        return found
+
+    @functools.cached_property
+    def _role_memo(self) -> dict[str, bool]:
+        return {}
+
+    def _is_role(self, word: str) -> bool:
         low = word.lower()
         if low in self.role_words:
             return True

@@ -194,7 +194,5 @@ class OrgPatterns:
     def is_internal(self, word: str) -> bool:
         """Does ``word`` name an internal body, unit, venue or plan (``Kommunstyrelsen``, ``Brännaskolan``)?"""
         low = word.lower()
-        for stem in (low, low[:-1] if low.endswith("s") else low):
-            if any(stem.endswith(end) for end in self.internal):
-                return True
-        return False
+        internal = tuple(self.internal)
+        return low.endswith(internal) or (low.endswith("s") and low[:-1].endswith(internal))
