@@ -41,7 +41,7 @@ class Tokens:
     ``doc[i].whitespace_``, ``space[i]`` ``doc[i].is_space``.
     """
 
-    __slots__ = ("text", "ws", "space", "_lower", "_doc_text", "_starts")
+    __slots__ = ("text", "ws", "space", "_lower", "_doc_text", "_starts", "_memos")
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
@@ -52,6 +52,7 @@ class Tokens:
         self._lower: frozenset[str] | None = None
         self._doc_text: str | None = None
         self._starts: list[int] | None = None
+        self._memos: dict[str, dict[Any, Any]] = {}
 
     def __len__(self) -> int:
         return len(self.text)
@@ -62,6 +63,13 @@ class Tokens:
             return self.text[start]
         text, ws = self.text, self.ws
         return "".join([text[i] + ws[i] for i in range(start, end - 1)]) + text[end - 1] if end > start else ""
+
+    def memo(self, name: str) -> dict[Any, Any]:
+        """A dict a component keeps answers about this document in (``name``: whose, and of what)."""
+        found = self._memos.get(name)
+        if found is None:
+            found = self._memos[name] = {}
+        return found
 
     @property
     def starts(self) -> list[int]:

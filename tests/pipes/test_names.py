@@ -437,3 +437,15 @@ def test_evidence_can_be_switched_off():
     nlp = famhbg_nlp.blank()
     nlp.add_pipe("famhbg_names", config={"evidence": False})
     assert persons(run(nlp, "Beslutsgång", ["Beslutsgång"])) == ["Beslutsgång"]
+
+
+def test_place_of_two_words_answers_as_place():
+    """The quick test of two words for a municipality name answers as the lexicon's look-up of both."""
+    from famhbg_nlp.pipes.names.lexicon import NameLexicon
+
+    lex = NameLexicon.packaged()
+    words = sorted({w for form in lex.places if " " in form for w in form.split(" ")})
+    words += ["UPPLANDS", "VÄSBY", "upplands", "Väsby", "123", "ABC", "Anna", "Å", "-"]
+    for first in words:
+        for second in words:
+            assert lex.place_of_two(first, second) == lex.place(f"{first} {second}"), (first, second)

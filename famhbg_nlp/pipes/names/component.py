@@ -265,15 +265,15 @@ class NamesComponent(TableKnowledge):
     def _is_place_at(self, toks: Tokens, start: int, end: int) -> tuple[int, int] | None:
         """The token range of a municipality name starting at ``start`` (one or two words, maybe with
         ``kommun``/``stad``) inside ``[start, end)``, or ``None``."""
-        place = self.lexicon.place
+        lex = self.lexicon
         texts, space = toks.text, toks.space
         if start + 2 <= end and toks.ws[start] == " " and not space[start] and not space[start + 1]:
-            if place(f"{texts[start]} {texts[start + 1]}") is not None:
+            if lex.place_of_two(texts[start], texts[start + 1]) is not None:
                 stop = start + 2
                 if stop < end and texts[stop].lower() in PLACE_SUFFIXES:
                     stop += 1
                 return start, stop
-        if start + 1 <= end and not space[start] and place(texts[start]) is not None:
+        if start + 1 <= end and not space[start] and lex.place(texts[start]) is not None:
             stop = start + 1
             if stop < end and texts[stop].lower() in PLACE_SUFFIXES:
                 stop += 1
@@ -378,6 +378,13 @@ class NamesComponent(TableKnowledge):
         """A capitalised word that is no name: a label, heading or table word next to names
         (``Justeringens``, ``Paragrafer``, ``Utses``, ``Bevis``) -- no known first name or surname, and
         ending like such words or written in lower case elsewhere in the document."""
+        memo = toks.memo(self.name + ".label_word")  # (the answer depends on the document's words)
+        found = memo.get(text)
+        if found is None:
+            found = memo[text] = self._is_label_word(toks, text)
+        return found
+
+    def _is_label_word(self, toks: Tokens, text: str) -> bool:
         lex = self.lexicon
         if not text[:1].isupper() or lex.is_first(text) or lex.is_surname(text) or _is_initial(text):
             return False

@@ -161,6 +161,17 @@ class NameLexicon:
     def _role_suffix_index(self) -> tuple[frozenset[str], tuple[int, ...]]:
         return frozenset(self.role_suffixes), tuple(sorted({len(s) for s in self.role_suffixes}))
 
+    def place_of_two(self, first: str, second: str) -> str | None:
+        """``place(f"{first} {second}")``, answered at once for the many first words that start no
+        two-word name."""
+        if first not in self._two_word_starts and not (first + second).isupper():
+            return None  # neither the words as written nor (in capitals) re-cased can be a listed name
+        return self.place(f"{first} {second}")
+
+    @functools.cached_property
+    def _two_word_starts(self) -> frozenset[str]:
+        return frozenset(form.split(" ")[0] for form in self.places if " " in form)
+
     def place(self, words: str) -> str | None:
         """The municipality ``words`` name (``Klippan``, ``Ängelholms``, ``Upplands Väsby``, ``KLIPPAN``)."""
         found = self.places.get(words)
