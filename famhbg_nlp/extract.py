@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime
+import gc
 import io
 import json
 import os
@@ -224,6 +225,8 @@ def extract_files(
 
                 nlp = load(model)
             shared = nlp
+            _warm_up(nlp)
+            gc.freeze()  # what exists now is never collected: no worker's collector copies its pages
         else:  # a fresh interpreter per worker (fork is unsafe once torch or other threads run)
             context = get_context("spawn")
             if nlp is not None:
@@ -246,6 +249,8 @@ def extract_files(
         except BaseException:  # Ctrl-C, or the consumer stopped: stop the workers now, not after the queue
             _stop(pool)
             raise
+        finally:
+            gc.unfreeze()
         pool.shutdown()
 
 
@@ -382,6 +387,22 @@ def _process_batch(
 _WORKER_NLP: Language | None = None
 _WORKER_OCR = False
 _WORKER_MEETING_DATE: str | datetime.date | None = None
+
+
+#: A few lines of minutes that take every step of the extraction (see :func:`_warm_up`).
+_WARM_UP_TEXT = (
+    "PROTOKOLL\nKommunstyrelsen\nDatum: 2021-03-03\n\nNärvarande: Anna Berg (S), ordförande\n"
+    "Sekreterare: Per Ek\n\n§ 1 Budget 2021\nLänsstyrelsen i Skåne och Bjuvs kommun har yttrat sig.\n"
+    "Beslut\nKommunstyrelsen beviljar 1 500 tkr den 5 april.\n"
+)
+
+
+def _warm_up(nlp: Language) -> None:
+    """Fill what the pipeline and the protocol parser load on first use (vocabularies, compiled
+    patterns, caches) once, before the workers are forked, instead of once in every worker."""
+    from .api import parse_text
+
+    parse_text(_WARM_UP_TEXT, nlp=nlp)
 
 
 def _fork_safe() -> bool:
