@@ -87,7 +87,8 @@ class Tokens:
 
     @property
     def lower_words(self) -> frozenset[str]:
-        """The words the document writes in lower case (see :func:`lower_words`)."""
+        """The words the document writes in lower case: a capitalised word among them is a common word
+        (``Riktlinjer`` next to ``riktlinjer``). Kept here, never in ``doc.user_data`` (serialized with it)."""
         if self._lower is None:
             self._lower = frozenset(t for t in self.text if t[:1].islower())
         return self._lower
@@ -108,13 +109,6 @@ def tokens(doc: Doc) -> Tokens:
     found = Tokens(doc)
     _last_tokens = (weakref.ref(doc), found)
     return found
-
-
-def lower_words(doc: Doc) -> frozenset[str]:
-    """The words ``doc`` writes in lower case (a capitalised word among them is a common word: ``Riktlinjer``
-    next to ``riktlinjer``), collected once per document for the names and organisations components.
-    Kept beside the document, never in ``doc.user_data`` (which is serialized with it)."""
-    return tokens(doc).lower_words
 
 
 class RuleComponent:

@@ -29,7 +29,7 @@ from ...extensions import register_extensions
 from ...lexicon import localities
 from ...serialization import TableKnowledge
 from ...spans import merge_into, merge_policy
-from ..base import Tokens, lower_words, tokens
+from ..base import Tokens, tokens
 from ..orgs.patterns import OrgPatterns
 from .lexicon import PLACE_SUFFIXES, TABLE_FILES, NameLexicon
 from .patterns import (
@@ -120,7 +120,6 @@ class NamesComponent(TableKnowledge):
 
     @lexicon.setter
     def lexicon(self, lexicon: NameLexicon) -> None:
-        self.ensure_tables()
         self.load_tables({**self.get_tables(), **lexicon.to_tables()})
 
     def _packaged_tables(self) -> dict[str, str]:
@@ -392,11 +391,6 @@ class NamesComponent(TableKnowledge):
         if lex.is_role(text) or low.endswith(LABEL_ENDINGS) or low.endswith(PLACE_ENDINGS):
             return True
         return low in toks.lower_words
-
-    @staticmethod
-    def _lower_words(doc: Doc) -> frozenset[str]:
-        """The words of ``doc`` written in lower case (computed once per document)."""
-        return lower_words(doc)
 
     def evident(self, doc: Doc, start: int, end: int) -> bool:
         """Does ``doc[start:end]`` show that it is a person's name? It needs a known first name or

@@ -201,17 +201,13 @@ class OrgsComponent(TableKnowledge):
             if written.isupper() or ACRONYM.match(written):
                 variants |= {f"{written}:s", f"{written}s"}
             else:
-                variants |= {self._genitive(written), written.upper()}
+                variants |= {genitive(written), written.upper()}
                 if case == "lower":
                     lowered = written[0].lower() + written[1:]
-                    variants |= {lowered, self._genitive(lowered)}
+                    variants |= {lowered, genitive(lowered)}
             forms[key] |= variants
         for key, texts in forms.items():
             self.matcher.add(key, [self.nlp.make_doc(text) for text in sorted(texts)])
-
-    @staticmethod
-    def _genitive(name: str) -> str:
-        return genitive(name)
 
     # -- pipeline -------------------------------------------------------------------------------
 
@@ -647,7 +643,7 @@ class OrgsComponent(TableKnowledge):
         for alias in aliases:
             variants = {
                 " ".join(alias),
-                " ".join(alias[:-1] + (self._genitive(alias[-1]),)),
+                " ".join(alias[:-1] + (genitive(alias[-1]),)),
                 " ".join(alias[:-1] + (f"{alias[-1]}:s",)),
             }
             matcher.add("ALIAS", [self.nlp.make_doc(text) for text in variants])
